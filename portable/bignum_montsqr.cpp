@@ -1,0 +1,11 @@
+// z = x^2 / 2^(64k) mod m. Precondition: m odd, x^2 <= 2^(64k) * m.
+// z disjoint from x and m.
+#include "mont_internal.hpp"
+
+using namespace vbignum::portable;
+
+extern "C" void bignum_montsqr(uint64_t k, uint64_t *z, const uint64_t *x, const uint64_t *m) {
+  if (k == 0) return;
+  u64 hi = mont_product(k, z, x, x, m);  // < 2m by the precondition
+  reduce_once(k, z, hi, m);
+}

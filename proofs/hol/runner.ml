@@ -1,0 +1,28 @@
+(* Runs each proof, timing it; records PROVED/FAILED for the ledger check. *)
+let results = ref ([] : (string * bool * float) list);;
+
+let run_proof name (f : unit -> thm) =
+  let t0 = Unix.gettimeofday() in
+  let ok =
+    try let th = f () in
+        if hyp th <> [] then failwith "theorem has hypotheses";
+        true
+    with e -> Printf.printf "  %s: %s\n%!" name (Printexc.to_string e); false in
+  let dt = Unix.gettimeofday() -. t0 in
+  Printf.printf "%-34s %-8s %6.1fs\n%!" name (if ok then "PROVED" else "FAILED") dt;
+  results := (name, ok, dt) :: !results;;
+
+(* The negative control passes only if the proof attempt fails. *)
+let expect_failure name (f : unit -> thm) =
+  let t0 = Unix.gettimeofday() in
+  let failed = try ignore(f ()); false with _ -> true in
+  let dt = Unix.gettimeofday() -. t0 in
+  Printf.printf "%-34s %-8s %6.1fs\n%!" name
+    (if failed then "REJECTED" else "ACCEPTED!") dt;
+  results := ("negative-control:" ^ name, failed, dt) :: !results;;
+
+let write_results file =
+  let oc = open_out file in
+  List.iter (fun (n,ok,dt) -> Printf.fprintf oc "%s %s %.1f\n" n
+               (if ok then "proved" else "failed") dt) (List.rev !results);
+  close_out oc;;

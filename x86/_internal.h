@@ -1,0 +1,744 @@
+// Included by every x86/*.S: function entry with an endbr64 landing pad for CET
+// indirect-branch tracking (a NOP on CPUs without CET), System V ABI symbols,
+// the CPU-feature dispatch, and the multiply-accumulate building blocks.
+#ifndef VBIGNUM_X86_INTERNAL_H
+#define VBIGNUM_X86_INTERNAL_H
+
+#define VB_FUNCTION(name)    \
+  .text;                     \
+  .p2align 5;                \
+  .globl name;               \
+  .type name, @function;     \
+  name:                      \
+  endbr64
+
+#define VB_END(name) .size name, .-name
+
+// Non-executable stack, and the GNU property note saying the object is compatible
+// with CET indirect-branch tracking and shadow stacks (every entry starts with
+// endbr64; calls and returns are ordinary), so linking it into a CET-enabled
+// binary keeps CET on. Note layout: namesz 4, descsz 16, type 5
+// (NT_GNU_PROPERTY_TYPE_0), "GNU", then property 0xc0000002
+// (GNU_PROPERTY_X86_FEATURE_1_AND) of 4 bytes = IBT (1) | SHSTK (2), padded to 8.
+#define VB_NOTE_STACK                              \
+  .section .note.GNU-stack, "", @progbits;         \
+  .section .note.gnu.property, "a", @note;                \
+  .p2align 3;                                      \
+  .long 4; .long 16; .long 5; .asciz "GNU";        \
+  .long 0xc0000002; .long 4; .long 3; .long 0;     \
+  .text
+
+// CPU dispatch for functions that use MULX/ADCX/ADOX (BMI2 + ADX). The flag is
+// set once at load time by x86/cpu_features.c; until then, on CPUs without the
+// instructions, or when VBIGNUM_X86_FORCE_PORTABLE=1, it is zero and the entry
+// tail-jumps (registers and stack untouched) to the portable C++ version, which
+// cmake/backend-x86.cmake compiles under the name vbignum_portable_<fn>. The branch
+// depends on the CPU only, never on data.
+#ifdef VB_HAVE_PORTABLE
+#define VB_REQUIRE_MULX(name)                      \
+  cmpb $0, vbignum_x86_has_mulx_adx(%rip);         \
+  je vbignum_portable_##name@PLT
+#else
+#define VB_REQUIRE_MULX(name)
+#endif
+
+#endif
+
+#ifdef __ASSEMBLER__
+#ifndef VBIGNUM_X86_INTERNAL_MACROS
+#define VBIGNUM_X86_INTERNAL_MACROS
+
+// One row of an 8-word multiply-accumulate. The window a0..a7 (a0 lowest) holds
+// an 8-word number A; with rdx = d, it computes A + x[0..7] * d = 9 words. The
+// lowest word goes to \dst (left out if \dst is blank), the other eight are the
+// new window a1..a7, a0 (a0's register, free after the first add, takes the top
+// word). Two independent carry chains: ADCX (CF) adds the low product halves,
+// ADOX (OF) the high halves. The final top word cannot overflow since
+// A + x*d < 2^576. Clobbers \t, \h, flags.
+.macro vb_row8 x, dst, a0, a1, a2, a3, a4, a5, a6, a7, t, h
+  xor   \t, \t
+  mulx  0(\x), \t, \h
+  adcx  \t, \a0
+  adox  \h, \a1
+.ifnb \dst
+  mov   \a0, \dst
+.endif
+  mulx  8(\x), \t, \h
+  adcx  \t, \a1
+  adox  \h, \a2
+  mulx  16(\x), \t, \h
+  adcx  \t, \a2
+  adox  \h, \a3
+  mulx  24(\x), \t, \h
+  adcx  \t, \a3
+  adox  \h, \a4
+  mulx  32(\x), \t, \h
+  adcx  \t, \a4
+  adox  \h, \a5
+  mulx  40(\x), \t, \h
+  adcx  \t, \a5
+  adox  \h, \a6
+  mulx  48(\x), \t, \h
+  adcx  \t, \a6
+  adox  \h, \a7
+  mulx  56(\x), \t, \a0
+  adcx  \t, \a7
+  mov   $0, \t
+  adcx  \t, \a0
+  adox  \t, \a0
+.endm
+
+// The 8x8 block step used by every product: with the window r8..r15 holding an
+// 8-word number A, computes A + x[0..7] * y[0..7] (16 words); the low 8 words go
+// to z[0..7], the high 8 stay in r8..r15. Clobbers rax, rbx, rdx.
+.macro vb_block8 x, y, z
+  mov   0(\y), %rdx
+  vb_row8 \x, 0(\z), %r8, %r9, %r10, %r11, %r12, %r13, %r14, %r15, %rax, %rbx
+  mov   8(\y), %rdx
+  vb_row8 \x, 8(\z), %r9, %r10, %r11, %r12, %r13, %r14, %r15, %r8, %rax, %rbx
+  mov   16(\y), %rdx
+  vb_row8 \x, 16(\z), %r10, %r11, %r12, %r13, %r14, %r15, %r8, %r9, %rax, %rbx
+  mov   24(\y), %rdx
+  vb_row8 \x, 24(\z), %r11, %r12, %r13, %r14, %r15, %r8, %r9, %r10, %rax, %rbx
+  mov   32(\y), %rdx
+  vb_row8 \x, 32(\z), %r12, %r13, %r14, %r15, %r8, %r9, %r10, %r11, %rax, %rbx
+  mov   40(\y), %rdx
+  vb_row8 \x, 40(\z), %r13, %r14, %r15, %r8, %r9, %r10, %r11, %r12, %rax, %rbx
+  mov   48(\y), %rdx
+  vb_row8 \x, 48(\z), %r14, %r15, %r8, %r9, %r10, %r11, %r12, %r13, %rax, %rbx
+  mov   56(\y), %rdx
+  vb_row8 \x, 56(\z), %r15, %r8, %r9, %r10, %r11, %r12, %r13, %r14, %rax, %rbx
+.endm
+
+// Window helpers: clear; store to, load from, add (with CF in and out) or
+// subtract (with borrow in and out) 8 words of memory at \off(\p).
+.macro vb_win_zero
+  xor   %r8d, %r8d
+  xor   %r9d, %r9d
+  xor   %r10d, %r10d
+  xor   %r11d, %r11d
+  xor   %r12d, %r12d
+  xor   %r13d, %r13d
+  xor   %r14d, %r14d
+  xor   %r15d, %r15d
+.endm
+.macro vb_win_store p, off=0
+  mov   %r8, \off+0(\p)
+  mov   %r9, \off+8(\p)
+  mov   %r10, \off+16(\p)
+  mov   %r11, \off+24(\p)
+  mov   %r12, \off+32(\p)
+  mov   %r13, \off+40(\p)
+  mov   %r14, \off+48(\p)
+  mov   %r15, \off+56(\p)
+.endm
+.macro vb_win_load p, off=0
+  mov   \off+0(\p), %r8
+  mov   \off+8(\p), %r9
+  mov   \off+16(\p), %r10
+  mov   \off+24(\p), %r11
+  mov   \off+32(\p), %r12
+  mov   \off+40(\p), %r13
+  mov   \off+48(\p), %r14
+  mov   \off+56(\p), %r15
+.endm
+.macro vb_win_adc p, off=0
+  adc   \off+0(\p), %r8
+  adc   \off+8(\p), %r9
+  adc   \off+16(\p), %r10
+  adc   \off+24(\p), %r11
+  adc   \off+32(\p), %r12
+  adc   \off+40(\p), %r13
+  adc   \off+48(\p), %r14
+  adc   \off+56(\p), %r15
+.endm
+.macro vb_win_sbb p, off=0
+  sbb   \off+0(\p), %r8
+  sbb   \off+8(\p), %r9
+  sbb   \off+16(\p), %r10
+  sbb   \off+24(\p), %r11
+  sbb   \off+32(\p), %r12
+  sbb   \off+40(\p), %r13
+  sbb   \off+48(\p), %r14
+  sbb   \off+56(\p), %r15
+.endm
+// Window += CF, carry out in CF.
+.macro vb_win_adc0
+  adc   $0, %r8
+  adc   $0, %r9
+  adc   $0, %r10
+  adc   $0, %r11
+  adc   $0, %r12
+  adc   $0, %r13
+  adc   $0, %r14
+  adc   $0, %r15
+.endm
+// Window ^= \m (a register).
+.macro vb_win_xor m
+  xor   \m, %r8
+  xor   \m, %r9
+  xor   \m, %r10
+  xor   \m, %r11
+  xor   \m, %r12
+  xor   \m, %r13
+  xor   \m, %r14
+  xor   \m, %r15
+.endm
+
+// z[0..2n-1] = x[0..n-1] * y[0..n-1], n = 8 * nb words, schoolbook by 8x8 blocks:
+// for each 8-word block of y, sweep x in 8-word chunks keeping the running 8-word
+// window in r8..r15; from the second y block on, the words already in z are added
+// into the window before each chunk (the carry of that addition, kept in (rsp)
+// as 0/-1, goes into the next chunk's addition and finally into the top words).
+// Inputs rdi = z, rsi = x, rcx = y, 16(%rsp) = nb >= 1, 24(%rsp) = 64 * nb; uses
+// 8(%rsp) too. Clobbers every caller-saved register and rbx, rbp, r12-r15.
+// z disjoint from x and y.
+.macro vb_mul_8n_frame
+  // First y block: z has nothing yet, so the window simply carries over.
+  vb_win_zero
+  mov   16(%rsp), %rbp
+1:
+  vb_block8 %rsi, %rcx, %rdi
+  add   $64, %rsi
+  add   $64, %rdi
+  dec   %rbp
+  jnz   1b
+  vb_win_store %rdi
+  sub   24(%rsp), %rsi
+  sub   24(%rsp), %rdi
+  add   $64, %rdi
+  add   $64, %rcx
+  mov   16(%rsp), %rax
+  dec   %rax
+  mov   %rax, 8(%rsp)       // y blocks left
+  jz    4f
+2:
+  vb_win_zero
+  movq  $0, (%rsp)
+  mov   16(%rsp), %rbp
+3:
+  mov   (%rsp), %rax
+  neg   %rax
+  vb_win_adc %rdi
+  sbb   %rax, %rax
+  mov   %rax, (%rsp)
+  vb_block8 %rsi, %rcx, %rdi
+  add   $64, %rsi
+  add   $64, %rdi
+  dec   %rbp
+  jnz   3b
+  mov   (%rsp), %rax
+  neg   %rax
+  vb_win_adc0
+  vb_win_store %rdi
+  sub   24(%rsp), %rsi
+  sub   24(%rsp), %rdi
+  add   $64, %rdi
+  add   $64, %rcx
+  decq  8(%rsp)
+  jnz   2b
+4:
+.endm
+
+// The same for a fixed nb; needs 32 bytes of stack at (rsp).
+.macro vb_mul_8n nb
+  movq  $\nb, 16(%rsp)
+  movq  $(64 * \nb), 24(%rsp)
+  vb_mul_8n_frame
+.endm
+
+.macro vb_push_callee
+  push  %rbx
+  push  %rbp
+  push  %r12
+  push  %r13
+  push  %r14
+  push  %r15
+.endm
+.macro vb_pop_callee
+  pop   %r15
+  pop   %r14
+  pop   %r13
+  pop   %r12
+  pop   %rbp
+  pop   %rbx
+.endm
+
+// Constant-time table lookup: one column strip of 2*\nx words (\nx = 4 or 8
+// SSE2 accumulators xmm0..; \nx = 0 means a single word, in xmm0), read from every row of the table. With rsi = the
+// strip's first word in row 0, r10 = row stride in bytes, rdx = height and
+// rcx = idx, leaves in xmm0.. the OR over rows r of (row r's strip AND mask_r),
+// mask_r all-ones exactly when r == idx (computed without a branch). Every row is
+// read, whatever idx. Clobbers rax, r8, r11, xmm13-xmm15, flags.
+.macro vb_table_strip nx
+  pxor  %xmm0, %xmm0
+.if \nx > 1
+  pxor  %xmm1, %xmm1
+  pxor  %xmm2, %xmm2
+  pxor  %xmm3, %xmm3
+.endif
+.if \nx > 4
+  pxor  %xmm4, %xmm4
+  pxor  %xmm5, %xmm5
+  pxor  %xmm6, %xmm6
+  pxor  %xmm7, %xmm7
+.endif
+  mov   %rsi, %r11
+  xor   %r8d, %r8d
+  test  %rdx, %rdx
+  jz    8f
+7:
+  mov   %r8, %rax
+  xor   %rcx, %rax
+  neg   %rax
+  sbb   %rax, %rax
+  not   %rax                // all-ones iff r8 == idx
+  movq  %rax, %xmm15
+  punpcklqdq %xmm15, %xmm15
+.if \nx == 0
+  movq  (%r11), %xmm14
+  pand  %xmm15, %xmm14
+  por   %xmm14, %xmm0
+.else
+  vb_sel_xmm 0
+.endif
+.if \nx > 1
+  vb_sel_xmm 1
+  vb_sel_xmm 2
+  vb_sel_xmm 3
+.endif
+.if \nx > 4
+  vb_sel_xmm 4
+  vb_sel_xmm 5
+  vb_sel_xmm 6
+  vb_sel_xmm 7
+.endif
+  add   %r10, %r11
+  inc   %r8
+  cmp   %rdx, %r8
+  jne   7b
+8:
+.endm
+.macro vb_sel_xmm i
+  movdqu 16*\i(%r11), %xmm14
+  pand  %xmm15, %xmm14
+  por   %xmm14, %xmm\i
+.endm
+.macro vb_store_xmm nx, p
+  movdqu %xmm0, 0(\p)
+.if \nx > 1
+  movdqu %xmm1, 16(\p)
+  movdqu %xmm2, 32(\p)
+  movdqu %xmm3, 48(\p)
+.endif
+.if \nx > 4
+  movdqu %xmm4, 64(\p)
+  movdqu %xmm5, 80(\p)
+  movdqu %xmm6, 96(\p)
+  movdqu %xmm7, 112(\p)
+.endif
+.endm
+
+// z[0..15] = x[0..7]^2. The 28 cross products x[i]*x[j], i < j, row by row into a
+// shrinking register window (words 2i+1, 2i+2 are final after row i and go to z),
+// then one pass doubles them (ADCX chain) and adds the squares x[i]^2 (ADOX
+// chain). Clobbers rax, rcx, rdx, rbx, rbp, r8-r15. z disjoint from x.
+.macro vb_sqr8 x, z
+  mov   0(\x), %rdx
+  mulx  8(\x), %r8, %r9
+  mulx  16(\x), %rax, %r10
+  add   %rax, %r9
+  mulx  24(\x), %rax, %r11
+  adc   %rax, %r10
+  mulx  32(\x), %rax, %r12
+  adc   %rax, %r11
+  mulx  40(\x), %rax, %r13
+  adc   %rax, %r12
+  mulx  48(\x), %rax, %r14
+  adc   %rax, %r13
+  mulx  56(\x), %rax, %r15
+  adc   %rax, %r14
+  adc   $0, %r15
+  mov   %r8, 8(\z)
+  mov   %r9, 16(\z)
+  mov   8(\x), %rdx
+  xor   %eax, %eax
+  mulx  16(\x), %rax, %rcx
+  adcx  %rax, %r10
+  adox  %rcx, %r11
+  mulx  24(\x), %rax, %rcx
+  adcx  %rax, %r11
+  adox  %rcx, %r12
+  mulx  32(\x), %rax, %rcx
+  adcx  %rax, %r12
+  adox  %rcx, %r13
+  mulx  40(\x), %rax, %rcx
+  adcx  %rax, %r13
+  adox  %rcx, %r14
+  mulx  48(\x), %rax, %rcx
+  adcx  %rax, %r14
+  adox  %rcx, %r15
+  mulx  56(\x), %rax, %rbx
+  adcx  %rax, %r15
+  mov   $0, %eax
+  adcx  %rax, %rbx
+  adox  %rax, %rbx
+  mov   %r10, 24(\z)
+  mov   %r11, 32(\z)
+  mov   16(\x), %rdx
+  xor   %eax, %eax
+  mulx  24(\x), %rax, %rcx
+  adcx  %rax, %r12
+  adox  %rcx, %r13
+  mulx  32(\x), %rax, %rcx
+  adcx  %rax, %r13
+  adox  %rcx, %r14
+  mulx  40(\x), %rax, %rcx
+  adcx  %rax, %r14
+  adox  %rcx, %r15
+  mulx  48(\x), %rax, %rcx
+  adcx  %rax, %r15
+  adox  %rcx, %rbx
+  mulx  56(\x), %rax, %rbp
+  adcx  %rax, %rbx
+  mov   $0, %eax
+  adcx  %rax, %rbp
+  adox  %rax, %rbp
+  mov   %r12, 40(\z)
+  mov   %r13, 48(\z)
+  mov   24(\x), %rdx
+  xor   %eax, %eax
+  mulx  32(\x), %rax, %rcx
+  adcx  %rax, %r14
+  adox  %rcx, %r15
+  mulx  40(\x), %rax, %rcx
+  adcx  %rax, %r15
+  adox  %rcx, %rbx
+  mulx  48(\x), %rax, %rcx
+  adcx  %rax, %rbx
+  adox  %rcx, %rbp
+  mulx  56(\x), %rax, %r8
+  adcx  %rax, %rbp
+  mov   $0, %eax
+  adcx  %rax, %r8
+  adox  %rax, %r8
+  mov   %r14, 56(\z)
+  mov   %r15, 64(\z)
+  mov   32(\x), %rdx
+  xor   %eax, %eax
+  mulx  40(\x), %rax, %rcx
+  adcx  %rax, %rbx
+  adox  %rcx, %rbp
+  mulx  48(\x), %rax, %rcx
+  adcx  %rax, %rbp
+  adox  %rcx, %r8
+  mulx  56(\x), %rax, %r9
+  adcx  %rax, %r8
+  mov   $0, %eax
+  adcx  %rax, %r9
+  adox  %rax, %r9
+  mov   %rbx, 72(\z)
+  mov   %rbp, 80(\z)
+  mov   40(\x), %rdx
+  xor   %eax, %eax
+  mulx  48(\x), %rax, %rcx
+  adcx  %rax, %r8
+  adox  %rcx, %r9
+  mulx  56(\x), %rax, %r10
+  adcx  %rax, %r9
+  mov   $0, %eax
+  adcx  %rax, %r10
+  adox  %rax, %r10
+  mov   %r8, 88(\z)
+  mov   %r9, 96(\z)
+  mov   48(\x), %rdx
+  xor   %eax, %eax
+  mulx  56(\x), %rax, %r11
+  adcx  %rax, %r10
+  mov   $0, %eax
+  adcx  %rax, %r11
+  adox  %rax, %r11
+  mov   %r10, 104(\z)
+  mov   %r11, 112(\z)
+  xor   %ecx, %ecx
+  mov   0(\x), %rdx
+  mulx  %rdx, %rax, %rdx
+  mov   %rcx, %r8
+  mov   8(\z), %r9
+  adcx  %r8, %r8
+  adcx  %r9, %r9
+  adox  %rax, %r8
+  adox  %rdx, %r9
+  mov   %r8, 0(\z)
+  mov   %r9, 8(\z)
+  mov   8(\x), %rdx
+  mulx  %rdx, %rax, %rdx
+  mov   16(\z), %r8
+  mov   24(\z), %r9
+  adcx  %r8, %r8
+  adcx  %r9, %r9
+  adox  %rax, %r8
+  adox  %rdx, %r9
+  mov   %r8, 16(\z)
+  mov   %r9, 24(\z)
+  mov   16(\x), %rdx
+  mulx  %rdx, %rax, %rdx
+  mov   32(\z), %r8
+  mov   40(\z), %r9
+  adcx  %r8, %r8
+  adcx  %r9, %r9
+  adox  %rax, %r8
+  adox  %rdx, %r9
+  mov   %r8, 32(\z)
+  mov   %r9, 40(\z)
+  mov   24(\x), %rdx
+  mulx  %rdx, %rax, %rdx
+  mov   48(\z), %r8
+  mov   56(\z), %r9
+  adcx  %r8, %r8
+  adcx  %r9, %r9
+  adox  %rax, %r8
+  adox  %rdx, %r9
+  mov   %r8, 48(\z)
+  mov   %r9, 56(\z)
+  mov   32(\x), %rdx
+  mulx  %rdx, %rax, %rdx
+  mov   64(\z), %r8
+  mov   72(\z), %r9
+  adcx  %r8, %r8
+  adcx  %r9, %r9
+  adox  %rax, %r8
+  adox  %rdx, %r9
+  mov   %r8, 64(\z)
+  mov   %r9, 72(\z)
+  mov   40(\x), %rdx
+  mulx  %rdx, %rax, %rdx
+  mov   80(\z), %r8
+  mov   88(\z), %r9
+  adcx  %r8, %r8
+  adcx  %r9, %r9
+  adox  %rax, %r8
+  adox  %rdx, %r9
+  mov   %r8, 80(\z)
+  mov   %r9, 88(\z)
+  mov   48(\x), %rdx
+  mulx  %rdx, %rax, %rdx
+  mov   96(\z), %r8
+  mov   104(\z), %r9
+  adcx  %r8, %r8
+  adcx  %r9, %r9
+  adox  %rax, %r8
+  adox  %rdx, %r9
+  mov   %r8, 96(\z)
+  mov   %r9, 104(\z)
+  mov   56(\x), %rdx
+  mulx  %rdx, %rax, %rdx
+  mov   112(\z), %r8
+  mov   %rcx, %r9
+  adcx  %r8, %r8
+  adcx  %r9, %r9
+  adox  %rax, %r8
+  adox  %rdx, %r9
+  mov   %r8, 112(\z)
+  mov   %r9, 120(\z)
+
+.endm
+
+// Karatsuba squaring, x = a + 2^(64h) b with h-word halves:
+//   x^2 = a^2 + 2^(128h) b^2 + 2^(64h) (a^2 + b^2 - (a-b)^2),
+// where (a-b)^2 = |a-b|^2 needs no sign. Below, h is 8 or 16.
+
+// d[0..h-1] = |x[0..h-1] - x[h..2h-1]|: subtract, then, if that borrowed, negate as
+// (v ^ -1) + 1, the mask from the borrow (no branch). rsi = x, rcx = d.
+// Clobbers rax, r8-r15, flags.
+.macro vb_absdiff h
+.if \h == 8
+  vb_win_load %rsi
+  clc
+  vb_win_sbb %rsi, 64
+  sbb   %rax, %rax
+  vb_win_xor %rax
+  bt    $0, %rax
+  vb_win_adc0
+  vb_win_store %rcx
+.else
+  vb_win_load %rsi
+  clc
+  vb_win_sbb %rsi, 128
+  vb_win_store %rcx
+  vb_win_load %rsi, 64
+  vb_win_sbb %rsi, 192
+  sbb   %rax, %rax
+  vb_win_xor %rax
+  xor   %rax, 0(%rcx)
+  xor   %rax, 8(%rcx)
+  xor   %rax, 16(%rcx)
+  xor   %rax, 24(%rcx)
+  xor   %rax, 32(%rcx)
+  xor   %rax, 40(%rcx)
+  xor   %rax, 48(%rcx)
+  xor   %rax, 56(%rcx)
+  bt    $0, %rax
+  adcq  $0, 0(%rcx)
+  adcq  $0, 8(%rcx)
+  adcq  $0, 16(%rcx)
+  adcq  $0, 24(%rcx)
+  adcq  $0, 32(%rcx)
+  adcq  $0, 40(%rcx)
+  adcq  $0, 48(%rcx)
+  adcq  $0, 56(%rcx)
+  vb_win_adc0
+  vb_win_store %rcx, 64
+.endif
+.endm
+
+// With z[0..2h-1] = a^2, z[2h..4h-1] = b^2 and rcx = (a-b)^2 (2h words), adds
+// m = a^2 + b^2 - (a-b)^2 = 2ab (2h words and a top bit) into z at word h.
+// m overwrites (a-b)^2. rdi = z. Clobbers rax, rbx, rdx, r8-r15, flags.
+.macro vb_ksqr_combine h
+  xor   %eax, %eax          // carry of a^2 + b^2, as 0 / -1
+  xor   %ebx, %ebx          // borrow of - (a-b)^2, as 0 / -1
+.irp c, 0, 1, 2, 3
+.if \c < \h / 4
+  vb_win_load %rdi, 64*\c
+  bt    $0, %rax
+  vb_win_adc %rdi, 16*\h+64*\c
+  sbb   %rax, %rax
+  bt    $0, %rbx
+  vb_win_sbb %rcx, 64*\c
+  sbb   %rbx, %rbx
+  vb_win_store %rcx, 64*\c
+.endif
+.endr
+  mov   %rbx, %rdx
+  sub   %rax, %rdx          // top bit of m: carry - borrow, 0 or 1
+  clc
+.irp c, 0, 1, 2, 3
+.if \c < \h / 4
+  vb_win_load %rdi, 8*\h+64*\c
+  vb_win_adc %rcx, 64*\c
+  vb_win_store %rdi, 8*\h+64*\c
+.endif
+.endr
+  vb_win_load %rdi, 24*\h
+  adc   %rdx, %r8
+  adc   $0, %r9
+  adc   $0, %r10
+  adc   $0, %r11
+  adc   $0, %r12
+  adc   $0, %r13
+  adc   $0, %r14
+  adc   $0, %r15
+  vb_win_store %rdi, 24*\h
+.if \h == 16
+  vb_win_load %rdi, 24*\h+64
+  vb_win_adc0
+  vb_win_store %rdi, 24*\h+64
+.endif
+.endm
+
+// z[0..31] = x[0..15]^2 by one Karatsuba step on vb_sqr8. rdi = z, rsi = x,
+// rdx = t (24 words: |a-b| at t[0..7], its square at t[8..23]). z, x, t disjoint.
+// Clobbers rax, rbx, rcx, rdx, rbp, rsi, rdi, r8-r15 (uses 24 bytes of stack).
+.macro vb_ksqr16
+  push  %rdx
+  push  %rsi
+  push  %rdi
+  vb_sqr8 %rsi, %rdi
+  add   $64, %rsi
+  add   $128, %rdi
+  vb_sqr8 %rsi, %rdi
+  mov   8(%rsp), %rsi
+  mov   16(%rsp), %rcx
+  vb_absdiff 8
+  mov   %rcx, %rsi
+  lea   64(%rcx), %rdi
+  vb_sqr8 %rsi, %rdi
+  mov   (%rsp), %rdi
+  mov   16(%rsp), %rcx
+  add   $64, %rcx
+  vb_ksqr_combine 8
+  add   $24, %rsp
+.endm
+
+// Montgomery multiply/square frame, for k a multiple of 8, 8 <= k <= VB_MONT_MAX_K:
+// the 2k-word product T and 72 words of squaring scratch live on the stack.
+// Layout from the (16-aligned) rsp: 0..31 vb_mul_8n_frame slots, 32 z, 40 m, 48 k,
+// 56 the caller's rsp, 64 T[0..2k-1], then the scratch.
+#define VB_MONT_MAX_K 128
+#define VB_MONT_T 64
+.macro vb_mont_enter
+  vb_push_callee
+  mov   %rsp, %rax
+  mov   %rdi, %rbx
+  shl   $4, %rbx
+  add   $(VB_MONT_T + 72 * 8), %rbx
+  sub   %rbx, %rsp
+  and   $-16, %rsp
+  mov   %rax, 56(%rsp)
+  mov   %rsi, 32(%rsp)
+  mov   %r8, 40(%rsp)
+  mov   %rdi, 48(%rsp)
+  mov   %rdi, %rax
+  shr   $3, %rax
+  mov   %rax, 16(%rsp)      // nb
+  shl   $3, %rdi
+  mov   %rdi, 24(%rsp)      // 8k bytes = 64 nb
+.endm
+
+// With T = the 2k-word product x*y (<= 2^(64k) m), reduces it: q by
+// bignum_emontredc_8n, r = c * 2^(64k) + T[k..2k-1] < 2m, then z = r - m exactly
+// when r >= m (c set or no borrow), m masked by SSE2 so the borrow chain is
+// undisturbed. Restores rsp and the callee-saved registers and returns.
+.macro vb_mont_finish
+  mov   40(%rsp), %rdx
+  mov   (%rdx), %rax        // w = -1/m[0] mod 2^64: Newton, 3 -> 96 good bits
+  mov   %rax, %rcx
+.rept 5
+  mov   %rax, %r9
+  imul  %rcx, %r9
+  neg   %r9
+  add   $2, %r9
+  imul  %r9, %rcx
+.endr
+  neg   %rcx
+  mov   48(%rsp), %rdi
+  lea   VB_MONT_T(%rsp), %rsi
+  call  bignum_emontredc_8n@PLT
+  mov   %rax, %r11          // c
+  mov   48(%rsp), %r10
+  lea   VB_MONT_T(%rsp,%r10,8), %rsi
+  mov   40(%rsp), %r8
+  mov   32(%rsp), %rdi
+  mov   %r10, %rcx
+  xor   %r9d, %r9d
+5:
+  mov   (%rsi,%r9,8), %rax
+  sbb   (%r8,%r9,8), %rax
+  inc   %r9
+  dec   %rcx
+  jnz   5b
+  sbb   %rax, %rax
+  not   %rax                // all-ones iff no borrow
+  neg   %r11
+  or    %r11, %rax          // all-ones iff r >= m
+  movq  %rax, %xmm0
+  mov   %r10, %rcx
+  xor   %r9d, %r9d
+6:
+  movq  (%r8,%r9,8), %xmm1
+  pand  %xmm0, %xmm1
+  movq  %xmm1, %rdx
+  mov   (%rsi,%r9,8), %rax
+  sbb   %rdx, %rax
+  mov   %rax, (%rdi,%r9,8)
+  inc   %r9
+  dec   %rcx
+  jnz   6b
+  mov   56(%rsp), %rsp
+  vb_pop_callee
+  ret
+.endm
+
+#endif
+#endif

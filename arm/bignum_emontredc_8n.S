@@ -5,7 +5,8 @@
 // r = 2^(64k) * c + z[k..2k-1] satisfies z0 + q * m = 2^(64k) * r.
 // (If z0 < 2^(64k) * m then r < 2m; the caller finishes with a conditional
 // subtraction.)
-// Constant time: branches and addresses depend only on k.
+// Constant time: branches and addresses depend only on k (and on the CPU model,
+// which picks one of two code paths once).
 //
 // Method (8-word blocks). For each block i = 0, 8, .., k-8 of z:
 //  1. Quotient phase: q_t = s_t * w for t = 0..7, each followed by adding
@@ -19,6 +20,15 @@
 //     next chunk as that chain's carry-in.
 //  3. Top: z[i+k..i+k+7] += A + e + c, c the carry in flight at word i+k; the new
 //     carry moves up to word i+8+k, which is the next block's top.
+//
+// Two code paths for the products, chosen on first use from MIDR_EL1:
+//  - scalar: every 64x64 -> 128 product by MUL + UMULH. Best where the integer
+//    multiplier is wide (Neoverse V1/V2, Apple M, ...).
+//  - NEON offload, for Neoverse N1 and Cortex-A76, whose single multiply pipe
+//    is held 3 cycles by each MUL and UMULH: part of the products are built from
+//    32x32 -> 64 UMULL/UMLAL on the vector pipes, in parallel with the scalar ones
+//    (columns 4..7 of every quotient row; the rows of VB_NEON_ROWS in each chunk).
+//    The split was chosen by measurement with the N1 model (tools/n1bench.sh).
 #include "_internal.h"
 
 // Arguments and state. s0..s15 is the 16-word window; A lives in s8..s15 between
@@ -54,12 +64,23 @@
 #define wq   x28
 #define mode w21     // code path: 0 undecided, 1 scalar, 2 NEON offload
 
-// Stack: callee-saved x19-x28, then c, w, z end.
-#define FRAME 112
+// Stack: callee-saved x19-x28, then c, w, z end, then 16 words of scratch.
+#define FRAME 240
+#define SCRATCH 112
 #define C_SLOT 80
 #define W_SLOT 88
 #define END_SLOT 96
 
+// Row a of a chunk by NEON if bit a of VB_NEON_ROWS is set, else by the multiply
+// pipe.
+#ifndef VB_VSTORE
+#define VB_VSTORE 1
+#endif
+#ifndef VB_NEON_ROWS
+#define VB_NEON_ROWS 0xdb
+#endif
+
+// ---- scalar rows ------------------------------------------------------------
 // Adds q * mp[0..7] into p0..p8: p0..p7 += low words with the carry landing in p8
 // (whose old value is dead), then p1..p8 += high words. If first is 1, p0 + lo(q*m0)
 // is known to be 0 mod 2^64 (q was chosen so): only its carry, (p0 != 0), is made.
@@ -141,29 +162,28 @@
         adcs    s7, mb, s15
 .endm
 
-
-// ---- NEON offload (Neoverse N1 has a single integer multiply pipe) ----------
-// v0-v3: the chunk of m split into 32-bit halves by ld2 (v0/v1 low/high halves of
-// m0..m3, v2/v3 of m4..m7); v4-v7 the same for Q; v26 = 2^32 - 1 in each lane.
-// A 64x64 -> 128 product from four 32x32 ones, for two words of m at once:
+// ---- NEON offload -----------------------------------------------------------
+// v0-v3: 8 words of m split into 32-bit halves by ld2 (v0/v1 low/high halves of
+// m0..m3, v2/v3 of m4..m7); v4-v7 the same for Q; v27 one q word; v26 = 2^32 - 1
+// in each lane. A 64x64 -> 128 product from four 32x32 ones, two words of m at once:
 //   T = mh*ql + (ml*ql >> 32), U = (T mod 2^32) + ml*qh  (neither can overflow)
 //   lo = (ml*ql mod 2^32) + (U mod 2^32) << 32,  hi = mh*qh + (T >> 32) + (U >> 32)
 #define VT  v24
 #define VU  v25
 #define VMASK v26
+#define VQ  v27
 
-// Products of Q word a (lanes \ql.s[\lane], \qh.s[\lane]) with m words 2p, 2p+1:
-// low words into \vlo, high words into \vhi. \up = 1 takes the upper two lanes of
-// the m halves (umull2), 0 the lower two.
+// d = n * m.s[lane] (acc 0) or d += that (acc 1), on the lower (up 0) or upper
+// (up 1) two 32-bit lanes of n.
 .macro vmul up, acc, d, n, m, lane
   .if \up
-    .ifc \acc, 1
+    .if \acc
         umlal2  \d\().2d, \n\().4s, \m\().s[\lane]
     .else
         umull2  \d\().2d, \n\().4s, \m\().s[\lane]
     .endif
   .else
-    .ifc \acc, 1
+    .if \acc
         umlal   \d\().2d, \n\().2s, \m\().s[\lane]
     .else
         umull   \d\().2d, \n\().2s, \m\().s[\lane]
@@ -171,24 +191,61 @@
   .endif
 .endm
 
-.macro vpair up, ml, mh, ql, qh, lane, vlo, vhi
-        vmul    \up, 0, \vlo, \ml, \ql, \lane
-        vmul    \up, 0, VT, \mh, \ql, \lane
+// The two products of a q word (halves \ql.s[\lql], \qh.s[\lqh]) with two words of
+// m (lanes picked by \up from the halves \ml, \mh): low words into \vlo, high
+// words into \vhi.
+.macro vpair up, ml, mh, ql, lql, qh, lqh, vlo, vhi
+        vmul    \up, 0, \vlo, \ml, \ql, \lql
+        vmul    \up, 0, VT, \mh, \ql, \lql
         usra    VT.2d, \vlo\().2d, #32
         and     VU.16b, VT.16b, VMASK.16b
-        vmul    \up, 1, VU, \ml, \qh, \lane
-        vmul    \up, 0, \vhi, \mh, \qh, \lane
+        vmul    \up, 1, VU, \ml, \qh, \lqh
+        vmul    \up, 0, \vhi, \mh, \qh, \lqh
         usra    \vhi\().2d, VT.2d, #32
         usra    \vhi\().2d, VU.2d, #32
         trn1    \vlo\().4s, \vlo\().4s, VU.4s
 .endm
 
-// Row a done by NEON: the eight products, then the same two carry chains as mulrow.
+// Chunk row a by NEON (Q word a in lane \lane of \ql/\qh): the eight products,
+// then the same two carry chains as mulrow, and word a is stored.
 .macro vrow a, ql, qh, lane, p0, p1, p2, p3, p4, p5, p6, p7, p8
-        vpair   0, v0, v1, \ql, \qh, \lane, v16, v20
-        vpair   1, v0, v1, \ql, \qh, \lane, v17, v21
-        vpair   0, v2, v3, \ql, \qh, \lane, v18, v22
-        vpair   1, v2, v3, \ql, \qh, \lane, v19, v23
+        vpair   0, v0, v1, \ql, \lane, \qh, \lane, v16, v20
+        vpair   1, v0, v1, \ql, \lane, \qh, \lane, v17, v21
+        vpair   0, v2, v3, \ql, \lane, \qh, \lane, v18, v22
+        vpair   1, v2, v3, \ql, \lane, \qh, \lane, v19, v23
+  .if VB_VSTORE
+        // Out through the stack: a q store and a load pair take the vector pipes
+        // half as long as two element moves.
+        stp     q16, q17, [sp, #SCRATCH]
+        stp     q18, q19, [sp, #(SCRATCH+32)]
+        stp     q20, q21, [sp, #(SCRATCH+64)]
+        stp     q22, q23, [sp, #(SCRATCH+96)]
+        ldp     ma, mb, [sp, #SCRATCH]
+        adds    \p0, \p0, ma
+        adcs    \p1, \p1, mb
+        ldp     ma, mb, [sp, #(SCRATCH+16)]
+        adcs    \p2, \p2, ma
+        adcs    \p3, \p3, mb
+        ldp     ma, mb, [sp, #(SCRATCH+32)]
+        adcs    \p4, \p4, ma
+        adcs    \p5, \p5, mb
+        ldp     ma, mb, [sp, #(SCRATCH+48)]
+        adcs    \p6, \p6, ma
+        adcs    \p7, \p7, mb
+        cset    \p8, cs
+        ldp     ma, mb, [sp, #(SCRATCH+64)]
+        adds    \p1, \p1, ma
+        adcs    \p2, \p2, mb
+        ldp     ma, mb, [sp, #(SCRATCH+80)]
+        adcs    \p3, \p3, ma
+        adcs    \p4, \p4, mb
+        ldp     ma, mb, [sp, #(SCRATCH+96)]
+        adcs    \p5, \p5, ma
+        adcs    \p6, \p6, mb
+        ldp     ma, mb, [sp, #(SCRATCH+112)]
+        adcs    \p7, \p7, ma
+        adc     \p8, \p8, mb
+  .else
         mov     lo, v16.d[0]
         adds    \p0, \p0, lo
         mov     lo, v16.d[1]
@@ -222,13 +279,10 @@
         adcs    \p7, \p7, hi
         mov     hi, v23.d[1]
         adc     \p8, \p8, hi
+  .endif
         str     \p0, [zp, #(8*\a)]
 .endm
 
-// Row a of a chunk by NEON if bit a of VB_NEON_ROWS is set, else by the multiply pipe.
-#ifndef VB_NEON_ROWS
-#define VB_NEON_ROWS 0xd5
-#endif
 .macro anyrow a, ql, qh, lane, p0, p1, p2, p3, p4, p5, p6, p7, p8
   .if (VB_NEON_ROWS >> \a) & 1
         vrow    \a, \ql, \qh, \lane, \p0, \p1, \p2, \p3, \p4, \p5, \p6, \p7, \p8
@@ -237,27 +291,95 @@
   .endif
 .endm
 
-VB_FUNCTION(bignum_emontredc_8n)
-        lsr     k, k, #3                // k counts 8-word blocks from here on
-        cbz     k, .Lnothing
-        sub     sp, sp, #FRAME
-        stp     x19, x20, [sp, #0]
-        stp     x21, x22, [sp, #16]
-        stp     x23, x24, [sp, #32]
-        stp     x25, x26, [sp, #48]
-        stp     x27, x28, [sp, #64]
-        str     xzr, [sp, #C_SLOT]
-        str     x3, [sp, #W_SLOT]
-        add     x9, zb, k, lsl #6
-        str     x9, [sp, #END_SLOT]
+// Quotient step t with the products of m[8-2*VB_QPAIRS..7] by NEON (v0-v3 hold
+// m[0..7]'s halves), the rest scalar: q reaches the vector side through its store
+// to Q (a GPR -> vector move would take the multiply pipe).
+#ifndef VB_QPAIRS
+#define VB_QPAIRS 3
+#endif
+.macro qrowv t, p0, p1, p2, p3, p4, p5, p6, p7, p8
+        mul     q, \p0, wq
+        str     q, [zb, #(8*\t)]
+        ldr     d27, [zb, #(8*\t)]
+  .if VB_QPAIRS >= 3
+        vpair   1, v0, v1, VQ, 0, VQ, 1, v18, v22
+  .endif
+        vpair   0, v2, v3, VQ, 0, VQ, 1, v16, v20
+        vpair   1, v2, v3, VQ, 0, VQ, 1, v17, v21
+        ldp     ma, mb, [m]
+        cmp     \p0, #1
+        mul     lo, q, mb
+        adcs    \p1, \p1, lo
+  .if VB_QPAIRS >= 3
+        mov     lo, v18.d[0]
+        adcs    \p2, \p2, lo
+        mov     lo, v18.d[1]
+        adcs    \p3, \p3, lo
+  .else
+        ldp     ma, mb, [m, #16]
+        mul     lo, q, ma
+        adcs    \p2, \p2, lo
+        mul     lo, q, mb
+        adcs    \p3, \p3, lo
+  .endif
+        mov     lo, v16.d[0]
+        adcs    \p4, \p4, lo
+        mov     lo, v16.d[1]
+        adcs    \p5, \p5, lo
+        mov     lo, v17.d[0]
+        adcs    \p6, \p6, lo
+        mov     lo, v17.d[1]
+        adcs    \p7, \p7, lo
+        cset    \p8, cs
+        ldp     ma, mb, [m]
+        umulh   hi, q, ma
+        adds    \p1, \p1, hi
+        umulh   hi, q, mb
+        adcs    \p2, \p2, hi
+  .if VB_QPAIRS >= 3
+        mov     hi, v22.d[0]
+        adcs    \p3, \p3, hi
+        mov     hi, v22.d[1]
+        adcs    \p4, \p4, hi
+  .else
+        ldp     ma, mb, [m, #16]
+        umulh   hi, q, ma
+        adcs    \p3, \p3, hi
+        umulh   hi, q, mb
+        adcs    \p4, \p4, hi
+  .endif
+        mov     hi, v20.d[0]
+        adcs    \p5, \p5, hi
+        mov     hi, v20.d[1]
+        adcs    \p6, \p6, hi
+        mov     hi, v21.d[0]
+        adcs    \p7, \p7, hi
+        mov     hi, v21.d[1]
+        adc     \p8, \p8, hi
+.endm
 
-.Lblock:
+// ---- the block loop, for one code path ----------------------------------------
+.macro blocks neon
+.Lblock\neon:
 // 1. Quotients for z[i..i+7]; A ends in s8..s15.
         ldr     wq, [sp, #W_SLOT]
         ldp     s0, s1, [zb]
         ldp     s2, s3, [zb, #16]
         ldp     s4, s5, [zb, #32]
         ldp     s6, s7, [zb, #48]
+  .if \neon
+        mov     hi, m
+        ld2     {v0.4s, v1.4s}, [hi], #32
+        ld2     {v2.4s, v3.4s}, [hi]
+        qrowv   0, s0, s1, s2, s3, s4, s5, s6, s7, s8
+        qrowv   1, s1, s2, s3, s4, s5, s6, s7, s8, s9
+        qrowv   2, s2, s3, s4, s5, s6, s7, s8, s9, s10
+        qrowv   3, s3, s4, s5, s6, s7, s8, s9, s10, s11
+        qrowv   4, s4, s5, s6, s7, s8, s9, s10, s11, s12
+        qrowv   5, s5, s6, s7, s8, s9, s10, s11, s12, s13
+        qrowv   6, s6, s7, s8, s9, s10, s11, s12, s13, s14
+        qrowv   7, s7, s8, s9, s10, s11, s12, s13, s14, s15
+  .else
         qrow    0, s0, s1, s2, s3, s4, s5, s6, s7, s8
         qrow    1, s1, s2, s3, s4, s5, s6, s7, s8, s9
         qrow    2, s2, s3, s4, s5, s6, s7, s8, s9, s10
@@ -266,61 +388,29 @@ VB_FUNCTION(bignum_emontredc_8n)
         qrow    5, s5, s6, s7, s8, s9, s10, s11, s12, s13
         qrow    6, s6, s7, s8, s9, s10, s11, s12, s13, s14
         qrow    7, s7, s8, s9, s10, s11, s12, s13, s14, s15
+  .endif
 
-// 2. The other chunks of m, by the code path chosen for this CPU (see the end).
+// 2. The other chunks of m.
         mov     e, xzr
         add     zp, zb, #64
         add     mp, m, #64
         sub     cnt, k, #1
-        cbz     cnt, .Ltop
-        adrp    ma, .Lmode
-        ldr     mode, [ma, :lo12:.Lmode]
-        cbnz    mode, .Lchosen
-        mrs     mb, midr_el1            // first call: choose by CPU (trapped and emulated by Linux)
-        ubfx    lo, mb, #4, #12         // part number
-        ubfx    hi, mb, #24, #8         // implementer
-        sub     lo, lo, #0xd0b          // Cortex-A76 0, Neoverse N1 1
-        cmp     hi, #0x41               // Arm Ltd
-        ccmp    lo, #1, #2, eq          // LS iff Arm A76 or N1 (else C=1, Z=0: HI)
-        mov     mode, #1
-        mov     w23, #2
-        csel    mode, w23, mode, ls
-        str     mode, [ma, :lo12:.Lmode]
-.Lchosen:
-        cmp     mode, #2
-        b.eq    .Lneon
-
-.Lchunk:
-        cmp     e, #1                   // C = e
-        addhalf zp
-        cset    e, cs
-        crow    0, s0, s1, s2, s3, s4, s5, s6, s7, s8
-        crow    1, s1, s2, s3, s4, s5, s6, s7, s8, s9
-        crow    2, s2, s3, s4, s5, s6, s7, s8, s9, s10
-        crow    3, s3, s4, s5, s6, s7, s8, s9, s10, s11
-        crow    4, s4, s5, s6, s7, s8, s9, s10, s11, s12
-        crow    5, s5, s6, s7, s8, s9, s10, s11, s12, s13
-        crow    6, s6, s7, s8, s9, s10, s11, s12, s13, s14
-        crow    7, s7, s8, s9, s10, s11, s12, s13, s14, s15
-        add     zp, zp, #64
-        add     mp, mp, #64
-        subs    cnt, cnt, #1
-        b.ne    .Lchunk
-        b       .Ltop
-
-// The same with rows ROWS_NEON done by NEON and the rest by the multiply pipe.
-.Lneon:
+        cbz     cnt, .Ltop\neon
+  .if \neon
         mov     lo, zb
         ld2     {v4.4s, v5.4s}, [lo], #32
         ld2     {v6.4s, v7.4s}, [lo]
-        movi    VMASK.2d, #0x00000000ffffffff
-.Lchunkv:
+  .endif
+.Lchunk\neon:
+  .if \neon
         mov     hi, mp
         ld2     {v0.4s, v1.4s}, [hi], #32
         ld2     {v2.4s, v3.4s}, [hi]
+  .endif
         cmp     e, #1                   // C = e
         addhalf zp
         cset    e, cs
+  .if \neon
         anyrow  0, v4, v5, 0, s0, s1, s2, s3, s4, s5, s6, s7, s8
         anyrow  1, v4, v5, 1, s1, s2, s3, s4, s5, s6, s7, s8, s9
         anyrow  2, v4, v5, 2, s2, s3, s4, s5, s6, s7, s8, s9, s10
@@ -329,13 +419,23 @@ VB_FUNCTION(bignum_emontredc_8n)
         anyrow  5, v6, v7, 1, s5, s6, s7, s8, s9, s10, s11, s12, s13
         anyrow  6, v6, v7, 2, s6, s7, s8, s9, s10, s11, s12, s13, s14
         anyrow  7, v6, v7, 3, s7, s8, s9, s10, s11, s12, s13, s14, s15
+  .else
+        crow    0, s0, s1, s2, s3, s4, s5, s6, s7, s8
+        crow    1, s1, s2, s3, s4, s5, s6, s7, s8, s9
+        crow    2, s2, s3, s4, s5, s6, s7, s8, s9, s10
+        crow    3, s3, s4, s5, s6, s7, s8, s9, s10, s11
+        crow    4, s4, s5, s6, s7, s8, s9, s10, s11, s12
+        crow    5, s5, s6, s7, s8, s9, s10, s11, s12, s13
+        crow    6, s6, s7, s8, s9, s10, s11, s12, s13, s14
+        crow    7, s7, s8, s9, s10, s11, s12, s13, s14, s15
+  .endif
         add     zp, zp, #64
         add     mp, mp, #64
         subs    cnt, cnt, #1
-        b.ne    .Lchunkv
+        b.ne    .Lchunk\neon
 
 // 3. Top: z[i+k..i+k+7] += A + e, then + c; both carries cannot happen together.
-.Ltop:
+.Ltop\neon:
         cmp     e, #1
         addhalf zp
         cset    e, cs
@@ -358,8 +458,47 @@ VB_FUNCTION(bignum_emontredc_8n)
         add     zb, zb, #64
         ldr     ma, [sp, #END_SLOT]
         cmp     zb, ma
-        b.ne    .Lblock
+        b.ne    .Lblock\neon
+        b       .Lreturn
+.endm
 
+VB_FUNCTION(bignum_emontredc_8n)
+        lsr     k, k, #3                // k counts 8-word blocks from here on
+        cbz     k, .Lnothing
+        sub     sp, sp, #FRAME
+        stp     x19, x20, [sp, #0]
+        stp     x21, x22, [sp, #16]
+        stp     x23, x24, [sp, #32]
+        stp     x25, x26, [sp, #48]
+        stp     x27, x28, [sp, #64]
+        str     xzr, [sp, #C_SLOT]
+        str     x3, [sp, #W_SLOT]
+        add     x9, zb, k, lsl #6
+        str     x9, [sp, #END_SLOT]
+
+// The code path: fixed on first use by the CPU model.
+        adrp    ma, .Lmode
+        ldr     mode, [ma, :lo12:.Lmode]
+        cbnz    mode, .Lchosen
+        mrs     mb, midr_el1            // trapped and emulated by Linux for user space
+        ubfx    lo, mb, #4, #12         // part number
+        ubfx    hi, mb, #24, #8         // implementer
+        sub     lo, lo, #0xd0b          // Cortex-A76 0, Neoverse N1 1
+        cmp     hi, #0x41               // Arm Ltd
+        ccmp    lo, #1, #2, eq          // LS iff Arm A76 or N1 (else C=1, Z=0: HI)
+        mov     mode, #1
+        mov     w23, #2
+        csel    mode, w23, mode, ls
+        str     mode, [ma, :lo12:.Lmode]
+.Lchosen:
+        cmp     mode, #2
+        b.eq    .Lneon_path
+        blocks  0
+.Lneon_path:
+        movi    VMASK.2d, #0x00000000ffffffff
+        blocks  1
+
+.Lreturn:
         ldr     x0, [sp, #C_SLOT]
         ldp     x19, x20, [sp, #0]
         ldp     x21, x22, [sp, #16]
@@ -373,9 +512,9 @@ VB_FUNCTION(bignum_emontredc_8n)
         ret
 VB_END(bignum_emontredc_8n)
 
-// The code path for the chunk phase, chosen on first use from MIDR_EL1 (a benign
-// race: every thread stores the same value). Exported so that benchmarks and
-// tests can force one path: 1 scalar, 2 NEON offload.
+// The code path, chosen on first use from MIDR_EL1 (a benign race: every thread
+// stores the same value). Exported so that benchmarks and tests can force one:
+// 1 scalar, 2 NEON offload.
         .pushsection .data
         .balign 4
         .globl  vbignum_arm_emontredc_mode

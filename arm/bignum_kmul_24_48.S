@@ -3,64 +3,85 @@
 // unspecified.
 // Preconditions: none. Aliasing: z, t, x, y pairwise disjoint, except x may equal y.
 // Method: three-way Karatsuba on 8-word blocks x = x0 + X*x1 + X^2*x2 (X = 2^512,
-// same for y): with P_i = x_i*y_i and, for i < j,
-//   U_ij = x_i*y_j + x_j*y_i = P_i + P_j + (x_i - x_j)*(y_j - y_i),
-//   z = P0 + X^2*P1 + X^4*P2 + X*U01 + X^2*U02 + X^3*U12,
+// same for y): with P_i = x_i*y_i and D_ij = (x_i - x_j)*(y_j - y_i), i < j,
+//   x_i*y_j + x_j*y_i = P_i + P_j + D_ij,
+//   z = P0 + X^2*P1 + X^4*P2 + X*(P0 + P1 + D01) + X^2*(P0 + P2 + D02)
+//       + X^3*(P1 + P2 + D12),
 // six 8x8 products (vb_mul8, _products.h), 162 word products instead of 576.
-// Scratch: t[18k..18k+17] = U01, U02, U12 (17 words and a zero), t[54..69] the
-// two 8-word differences of the pair being multiplied.
+// All six products come first; then each 8-word block of z is summed once, in
+// registers, from the halves of the P's and D's (vb_blk_*), with the carries
+// between blocks in one register.
+// Scratch: t[0..15] = P1, t[16..63] = |D01|, |D02|, |D12|, t[64..66] their
+// signs; z[16..31] holds the differences of the pair being multiplied.
 #include "_internal.h"
 #include "_products.h"
 
-// The pair (i, j): differences at t+432, |D| into the U slot at byte offset u,
-// then U = (-1)^s*|D| + P_i + P_j there. x0 = z, x1 = x, x2 = y, x28 = t,
-// x30 = t + 432.
-.macro vb_kmul24_pair i, j, u
-        vb_absdiff_n 8, x30, 0, x1, (64 * \i), x1, (64 * \j), x29
-        vb_absdiff_n 8, x30, 64, x2, (64 * \j), x2, (64 * \i), x7
-        eor     x29, x29, x7
-        vb_mul8 x28, \u, x30, 0, x30, 64
-        cmn     x29, #1
-        vb_xoradd_n 16, x28, \u, x28, \u, x0, (128 * \i), x29
-        adc     x7, x29, xzr
-        vb_add_n 16, 1, x28, \u, x28, \u, x0, (128 * \j)
-        adc     x7, x7, xzr
-        stp     x7, xzr, [x28, #(\u + 128)]
+// |D_ij| -> t[16 + 16k ..], its sign -> t[64 + k]. x0 = z, x1 = x, x2 = y, x28 = t.
+.macro vb_kmul24_diff i, j, k
+        vb_absdiff8r x0, 128, x1, (64 * \i), x1, (64 * \j), x23
+        vb_absdiff8r x0, 192, x2, (64 * \j), x2, (64 * \i), x24
+        eor     x23, x23, x24
+        str     x23, [x28, #(512 + 8 * \k)]
+        vb_mul8 x28, (128 + 128 * \k), x0, 128, x0, 192
 .endm
 
 VB_FUNCTION(bignum_kmul_24_48)
-        sub     sp, sp, #96
+        sub     sp, sp, #80
         stp     x19, x20, [sp]
         stp     x21, x22, [sp, #16]
         stp     x23, x24, [sp, #32]
         stp     x25, x26, [sp, #48]
         stp     x27, x28, [sp, #64]
-        stp     x29, x30, [sp, #80]
         mov     x28, x3
-        add     x30, x28, #432
 
         vb_mul8 x0, 0, x1, 0, x2, 0             // P0 -> z[0..15]
-        vb_mul8 x0, 128, x1, 64, x2, 64         // P1 -> z[16..31]
+        vb_mul8 x28, 0, x1, 64, x2, 64          // P1 -> t[0..15]
         vb_mul8 x0, 256, x1, 128, x2, 128       // P2 -> z[32..47]
-        vb_kmul24_pair 0, 1, 0
-        vb_kmul24_pair 0, 2, 144
-        vb_kmul24_pair 1, 2, 288
+        vb_kmul24_diff 0, 1, 0
+        vb_kmul24_diff 0, 2, 1
+        vb_kmul24_diff 1, 2, 2
 
-        // z += X*U01 + X^2*U02 + X^3*U12, each carry rippling up to z[47]
-        vb_add_n 18, 1, x0, 64, x0, 64, x28, 0
-        vb_adcw_n 22, x0, 208, xzr, xzr
-        vb_add_n 18, 1, x0, 128, x0, 128, x28, 144
-        vb_adcw_n 14, x0, 272, xzr, xzr
-        vb_add_n 18, 1, x0, 192, x0, 192, x28, 288
-        vb_adcw_n 6, x0, 336, xzr, xzr
+        // Blocks of z; P_i = (p_i0, p_i1), D_ij = (d_ij0, d_ij1). p01 is kept in
+        // R since block 1 overwrites it; z[0..7] = p00 is already final.
+        vb_blk_loadr x0, 64
+        vb_blk_load x0, 0                       // z1 = p00 + p01 + p10 + d010
+        vb_blk_addr
+        vb_blk_add x28, 0
+        ldr     x23, [x28, #512]
+        vb_blk_addxor x28, 128, 1, 0
+        vb_blk_store x0, 64
+        vb_blk_start x28, 0                     // z2 = p10 + p01 + p11 + d011
+        vb_blk_addr                             //      + p00 + p20 + d020
+        vb_blk_add x28, 64
+        vb_blk_addxor x28, 192, 0, 1
+        vb_blk_add x0, 0
+        vb_blk_add x0, 256
+        ldr     x23, [x28, #520]
+        vb_blk_addxor x28, 256, 1, 0
+        vb_blk_store x0, 128
+        vb_blk_start x28, 64                    // z3 = p11 + p01 + p21 + d021
+        vb_blk_addr                             //      + p10 + p20 + d120
+        vb_blk_add x0, 320
+        vb_blk_addxor x28, 320, 0, 1
+        vb_blk_add x28, 0
+        vb_blk_add x0, 256
+        ldr     x23, [x28, #528]
+        vb_blk_addxor x28, 384, 1, 0
+        vb_blk_store x0, 192
+        vb_blk_start x0, 256                    // z4 = p20 + p11 + p21 + d121
+        vb_blk_add x28, 64
+        vb_blk_add x0, 320
+        vb_blk_addxor x28, 448, 0, 1
+        vb_blk_store x0, 256
+        vb_blk_start x0, 320                    // z5 = p21 (+ the carries)
+        vb_blk_store x0, 320
 
         ldp     x19, x20, [sp]
         ldp     x21, x22, [sp, #16]
         ldp     x23, x24, [sp, #32]
         ldp     x25, x26, [sp, #48]
         ldp     x27, x28, [sp, #64]
-        ldp     x29, x30, [sp, #80]
-        add     sp, sp, #96
+        add     sp, sp, #80
         ret
 VB_END(bignum_kmul_24_48)
 

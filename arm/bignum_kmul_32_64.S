@@ -7,9 +7,10 @@
 // of 1024. With L = x_lo*y_lo, H = x_hi*y_hi, M = (x_lo - x_hi)*(y_hi - y_lo),
 // B = 2^64:  z = L + B^16*(L + H + M) + B^32*H.
 // The three 16x16 products run as three trips of one loop (the trip count is the
-// only branch condition) over a table of (z, x, y) pointers on the stack.
-// Scratch: t[0..31] for the 16x16 products, t[32..47] = |x_lo - x_hi|,
-// t[48..63] = |y_hi - y_lo|, t[64..95] = L + H, later |M|.
+// only branch condition) over a table of (z, x, y) pointers on the stack; then
+// each 8-word block of z is summed once, in registers (vb_blk_*).
+// Scratch: t[0..31] for the 16x16 products, then two blocks of the result;
+// t[32..47] = |x_lo - x_hi|, t[48..63] = |y_hi - y_lo|, t[64..95] = |M|.
 #include "_internal.h"
 #include "_products.h"
 
@@ -20,7 +21,6 @@ VB_FUNCTION(bignum_kmul_32_64)
         stp     x23, x24, [sp, #32]
         stp     x25, x26, [sp, #48]
         stp     x27, x28, [sp, #64]
-        str     x29, [sp, #80]
         mov     x28, x3                 // t
 
         // The product table at sp+96: (z, x, y) for L, H and |M|.
@@ -42,40 +42,56 @@ VB_FUNCTION(bignum_kmul_32_64)
         eor     x10, x10, x11
         str     x10, [sp, #88]
 
-        add     x29, sp, #96
-1:      ldp     x0, x1, [x29]
-        ldr     x2, [x29, #16]
+        add     x3, sp, #96             // the table cursor lives at sp+80
+1:      ldp     x0, x1, [x3]
+        ldr     x2, [x3, #16]
+        add     x3, x3, #24
+        str     x3, [sp, #80]
         vb_kmul16 x0, x1, x2, x28, x1
-        add     x29, x29, #24
-        add     x3, sp, #144
-        cmp     x29, x3
-        b.ne    2f
-        // After H: z = L + B^16*(L + H) + B^32*H via t[64..95] = L + H (top
-        // bit x27), before |M| takes that space.
-        ldr     x0, [sp, #96]
-        add     x2, x28, #512
-        vb_add_n 32, 1, x2, 0, x0, 0, x0, 256
-        cset    x27, cs
-        vb_add_n 32, 1, x0, 128, x0, 128, x2, 0
-        vb_adcw_n 16, x0, 384, x27, xzr
-2:      add     x3, sp, #168
-        cmp     x29, x3
+        ldr     x3, [sp, #80]
+        add     x4, sp, #168
+        cmp     x3, x4
         b.ne    1b
 
-        // z[16..63] += B^16 * (-1)^s * |M|
+        // Blocks of z: L = (l0..l3), H = (h0..h3), |M| = (m0..m3) at x2, sign x23.
+        // z2, z3 go to t[0..15] first: l2 and l3 are still needed for z4, z5.
         ldr     x0, [sp, #96]
         add     x2, x28, #512
-        ldr     x1, [sp, #88]
-        cmn     x1, #1
-        vb_addxor_n 32, x0, 128, x2, 0, x1
-        vb_adcw_n 16, x0, 384, x1, x1
+        ldr     x23, [sp, #88]
+        vb_blk_load x0, 128                     // z2 = l2 + l0 + h0 + m0
+        vb_blk_add x0, 0
+        vb_blk_add x0, 256
+        vb_blk_addxor x2, 0, 1, 0
+        vb_blk_store x28, 0
+        vb_blk_start x0, 192                    // z3 = l3 + l1 + h1 + m1
+        vb_blk_add x0, 64
+        vb_blk_add x0, 320
+        vb_blk_addxor x2, 64, 0, 0
+        vb_blk_store x28, 64
+        vb_blk_start x0, 256                    // z4 = h0 + l2 + h2 + m2
+        vb_blk_add x0, 128
+        vb_blk_add x0, 384
+        vb_blk_addxor x2, 128, 0, 0
+        vb_blk_store x0, 256
+        vb_blk_start x0, 320                    // z5 = h1 + l3 + h3 + m3
+        vb_blk_add x0, 192
+        vb_blk_add x0, 448
+        vb_blk_addxor x2, 192, 0, 1
+        vb_blk_store x0, 320
+        vb_blk_start x0, 384                    // z6 = h2 (+ the carries)
+        vb_blk_store x0, 384
+        vb_blk_start x0, 448                    // z7 = h3 (+ the carries)
+        vb_blk_store x0, 448
+        vb_blk_load x28, 0                      // z2, z3 into place
+        vb_blk_store x0, 128
+        vb_blk_load x28, 64
+        vb_blk_store x0, 192
 
         ldp     x19, x20, [sp]
         ldp     x21, x22, [sp, #16]
         ldp     x23, x24, [sp, #32]
         ldp     x25, x26, [sp, #48]
         ldp     x27, x28, [sp, #64]
-        ldr     x29, [sp, #80]
         add     sp, sp, #176
         ret
 VB_END(bignum_kmul_32_64)

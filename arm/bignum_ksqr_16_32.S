@@ -9,15 +9,17 @@
 #include "_products.h"
 
 VB_FUNCTION(bignum_ksqr_16_32)
-        stp     x19, x20, [sp, #-48]!
+        stp     x19, x20, [sp, #-64]!
         stp     x21, x22, [sp, #16]
         stp     x23, x24, [sp, #32]
+        stp     x25, x26, [sp, #48]
 
         vb_ksqr16 x0, x1, x2
 
+        ldp     x25, x26, [sp, #48]
         ldp     x23, x24, [sp, #32]
         ldp     x21, x22, [sp, #16]
-        ldp     x19, x20, [sp], #48
+        ldp     x19, x20, [sp], #64
         ret
 VB_END(bignum_ksqr_16_32)
 

@@ -12,7 +12,7 @@ VB_FUNCTION(bignum_sqr_4_8)
         ldp     x4, x5, [x1, #16]
 
         // (x1,x13..x7) = (x5..x2)^2
-        vb_sqr4 x7, x8, x9, x10, x11, x12, x13, x1, x2, x3, x4, x5, x14, x15, x16, x17, x6
+        vb_sqr4 x7, x8, x9, x10, x11, x12, x13, x1, x2, x3, x4, x5, x14, x15, x16, x17
 
         stp     x7, x8, [x0]
         stp     x9, x10, [x0, #16]

@@ -7,15 +7,17 @@
 #include "_products.h"
 
 VB_FUNCTION(bignum_sqr_8_16)
-        stp     x19, x20, [sp, #-48]!
+        stp     x19, x20, [sp, #-64]!
         stp     x21, x22, [sp, #16]
         stp     x23, x24, [sp, #32]
+        stp     x25, x26, [sp, #48]
 
         vb_sqr8 x0, 0, x1, 0
 
+        ldp     x25, x26, [sp, #48]
         ldp     x23, x24, [sp, #32]
         ldp     x21, x22, [sp, #16]
-        ldp     x19, x20, [sp], #48
+        ldp     x19, x20, [sp], #64
         ret
 VB_END(bignum_sqr_8_16)
 

@@ -23,8 +23,25 @@ foreach(fn IN LISTS VBIGNUM_ASM_FUNCTIONS)
   file(WRITE ${renamed}.in "#include \"${portable_src}\"\n")
   configure_file(${renamed}.in ${renamed} COPYONLY)
   target_sources(vbignum PRIVATE ${renamed})
+  # Hidden: an implementation detail, not exported from a shared library.
   set_source_files_properties(${renamed} PROPERTIES
-    COMPILE_DEFINITIONS "${fn}=vbignum_portable_${fn}")
+    COMPILE_DEFINITIONS "${fn}=vbignum_portable_${fn}"
+    COMPILE_OPTIONS "-fvisibility=hidden")
   set_property(SOURCE ${PROJECT_SOURCE_DIR}/x86/${fn}.S APPEND PROPERTY
     COMPILE_DEFINITIONS VB_HAVE_PORTABLE)
 endforeach()
+
+# CI coverage of the fallback path: once the tests exist, run the focused x86
+# tests a second time with the assembly switched off. (The whole suite in that
+# mode: VBIGNUM_X86_FORCE_PORTABLE=1 ctest.)
+if(VBIGNUM_BUILD_TESTS)
+  function(vbignum_x86_add_forced_fallback_test)
+    if(TARGET test_x86_focus)
+      add_test(NAME x86_focus_forced_portable COMMAND test_x86_focus)
+      set_tests_properties(x86_focus_forced_portable PROPERTIES
+        ENVIRONMENT VBIGNUM_X86_FORCE_PORTABLE=1 TIMEOUT 600)
+    endif()
+  endfunction()
+  cmake_language(DEFER DIRECTORY ${PROJECT_SOURCE_DIR}
+                 CALL vbignum_x86_add_forced_fallback_test)
+endif()

@@ -6,6 +6,7 @@
 // Montgomery squaring maps 2^(64k + e) to 2^(64k + 2e), so s of them reach
 // 2^(128k). The step counts depend on k only.
 #include <bit>
+#include <utility>
 
 #include "mont_internal.hpp"
 
@@ -40,9 +41,7 @@ extern "C" void bignum_montifier(uint64_t k, uint64_t *z, const uint64_t *m, uin
   u64 *from = z, *to = t;
   for (u64 i = 0; i < s; ++i) {
     bignum_montsqr(k, to, from, m);
-    u64 *done = to;
-    to = from;
-    from = done;
+    std::swap(from, to);
   }
   if (from != z)
     for (u64 j = 0; j < k; ++j) z[j] = from[j];

@@ -26,7 +26,10 @@ void negmodinv(u64 k, u64 *z, const u64 *x) {
 
 extern "C" void bignum_negmodinv(uint64_t k, uint64_t *z, const uint64_t *x) {
   if (k == 0) return;
-  if (z != x) return negmodinv(k, z, x);
+  if (z != x) {
+    negmodinv(k, z, x);
+    return;
+  }
   // Aliased: the pointers are public, so this branch leaks nothing. RSA sizes
   // (up to 8192 bits) copy to the stack; larger ones to the heap.
   constexpr u64 stack_words = 128;

@@ -86,10 +86,11 @@ TEST_F(CxxApi, MulSqrAndConversions) {
     }
 }
 
-// The Karatsuba + emontredc paths, hammered with many random and extreme values,
-// including moduli just below 2^(64k) (where the reduction's carry word is used).
+// The product + emontredc paths (Karatsuba for 16/24/32 words, four half-size
+// Karatsuba products for 48/64, bignum_mul/sqr for other multiples of 8), hammered with many random and extreme values, including
+// moduli just below 2^(64k) (where the reduction's carry word is used).
 TEST_F(CxxApi, FastPathSizes) {
-  for (size_t k : {16, 24, 32})
+  for (size_t k : {8, 16, 24, 32, 40, 48, 64})
     for (Density d : vbtest::all_densities())
       for (int t = 0; t < 4; ++t) {
         Words mw = rng.odd_modulus(k, d);

@@ -133,7 +133,9 @@ uint64_t check_emontredc(size_t k, const Words &z0, const Words &m) {
   mpz_class R = pow2(64 * k), r = R * c + hi, mm = to_mpz(m), z0m = to_mpz(z0);
   EXPECT_EQ(mpz_class(z0m + q * mm), mpz_class(R * r))
       << "c = " << c << ", out = " << hex(out) << "\n  " << where();
-  if (z0m < R * mm) EXPECT_LT(r, 2 * mm) << "\n  " << where();
+  if (z0m < R * mm) {
+    EXPECT_LT(r, 2 * mm) << "\n  " << where();
+  }
   return c;
 }
 

@@ -21,7 +21,7 @@ using SqrFn = std::function<void(uint64_t *z, const uint64_t *x)>;
 constexpr int kRepsPerDensityPair = 6;
 constexpr int kShapedCases = 150;
 
-// h words plus or minus one, wrapping.
+// w plus or minus one, wrapping around.
 Words plus_one(Words w) { for (auto &v : w) if (++v != 0) break; return w; }
 Words minus_one(Words w) { for (auto &v : w) if (v-- != 0) break; return w; }
 
@@ -42,6 +42,18 @@ Words karatsuba_shaped(Rng &rng, size_t n) {
     case 2: return concat(lo, minus_one(lo));  // hi < lo (or wraps when lo = 0)
     default: return concat(lo, karatsuba_shaped(rng, n / 2));
   }
+}
+
+// High halves whose product xh * yh lies just below a multiple of 2^(64(n-1)):
+// the Karatsuba middle term's carry then ripples up into the top word. For a
+// product, xh * yh = (2^b - 1)(2^b + 1) = 2^(64(n-1)) - 1; for a square, xh is the
+// integer square root of K * 2^(64(n-1)), K = which + 2.
+std::pair<Words, Words> top_carry_pair(Rng &rng, size_t n, bool square, int which) {
+  size_t h = n / 2;
+  Words xl = rng.words(h, Density::Dense), yl = rng.words(h, Density::Dense);
+  mpz_class b = pow2(32 * (n - 1)), xh = b - 1, yh = b + 1;
+  if (square) xh = yh = sqrt(mpz_class((which + 2) * pow2(64 * (n - 1))));
+  return {concat(xl, from_mpz(xh, n - h)), concat(square ? xl : yl, from_mpz(yh, n - h))};
 }
 
 // Edge values: zero, one, all-ones, top bit only, and halves ordered both ways.
@@ -94,6 +106,11 @@ void check_mul(size_t n, const MulFn &mul) {
       if (!::testing::Test::HasFailure()) check_mul_case(n, mul, x, y, xl + " x " + yl);
   for (int r = 0; r < kShapedCases && !::testing::Test::HasFailure(); ++r)
     check_mul_case(n, mul, karatsuba_shaped(rng, n), karatsuba_shaped(rng, n), "shaped");
+  for (int r = 0; r < 20 && !::testing::Test::HasFailure(); ++r) {
+    auto [x, y] = top_carry_pair(rng, n, false, r);
+    check_mul_case(n, mul, x, y, "carry into the top word");
+    check_mul_case(n, mul, y, x, "carry into the top word");
+  }
   // The same operand twice (x may equal y): through the pointer-equal path.
   for (int r = 0; r < 20 && !::testing::Test::HasFailure(); ++r) {
     Words x = karatsuba_shaped(rng, n);
@@ -109,6 +126,8 @@ void check_sqr(size_t n, const SqrFn &sqr) {
     for (int r = 0; r < 6 * kRepsPerDensityPair && !::testing::Test::HasFailure(); ++r)
       check_sqr_case(n, sqr, rng.words(n, d), "density " + name(d));
   for (const auto &[x, label] : edge_values(n)) check_sqr_case(n, sqr, x, label);
+  for (int r = 0; r < 20 && !::testing::Test::HasFailure(); ++r)
+    check_sqr_case(n, sqr, top_carry_pair(rng, n, true, r).first, "carry into the top word");
   for (int r = 0; r < kShapedCases && !::testing::Test::HasFailure(); ++r)
     check_sqr_case(n, sqr, karatsuba_shaped(rng, n), "shaped");
 }

@@ -138,6 +138,27 @@ TEST(X86Focus, MulSqrGeneric) {
       }
 }
 
+// Generic products at the RSA-like shapes (multiples of 8 words, full-width
+// result), which backends may route to their fixed-size kernels.
+TEST(X86Focus, MulSqrGenericBlockShapes) {
+  Rng rng(0xb10c);
+  for (size_t m : {8, 16, 24, 32, 40, 64})
+    for (size_t n : {8, 16, 24, 32, 40}) {
+      for (auto d : vbtest::all_densities()) {
+        Words x = rng.words(m, d), y = rng.words(n, Density::Random);
+        if (d == Density::Ones) y = rng.words(n, d);
+        Words z(m + n + 1, kCanary);
+        bignum_mul(m + n, z.data(), m, x.data(), n, y.data());
+        ASSERT_EQ(to_mpz(z.data(), m + n), to_mpz(x) * to_mpz(y)) << m << "x" << n;
+        EXPECT_EQ(z[m + n], kCanary);
+        Words s(2 * m + 1, kCanary);
+        bignum_sqr(2 * m, s.data(), m, x.data());
+        ASSERT_EQ(to_mpz(s.data(), 2 * m), to_mpz(x) * to_mpz(x)) << m << "^2";
+        EXPECT_EQ(s[2 * m], kCanary);
+      }
+    }
+}
+
 // Extended Montgomery reduction: the contract's identity, with z0 both bounded
 // (z0 < 2^(64k) m, so r < 2m) and arbitrary.
 TEST(X86Focus, Emontredc8n) {
@@ -322,5 +343,178 @@ TEST(X86Focus, AssemblyMatchesFallback) {
     }
   }
 }
+
+#if defined(__x86_64__)
+// System V ABI check: calls fn with up to six integer arguments, rbx, rbp and
+// r12-r15 preloaded with distinct values; returns a bit mask of those it changed
+// (bit 0 rbx, 1 rbp, 2-5 r12-r15) and the function's rax in *ret. A wrong rsp on
+// return would crash the pops.
+extern "C" uint64_t vbtest_x86_call(const void *fn, const uint64_t *args, uint64_t *ret);
+asm(R"(
+        .text
+        .p2align 4
+        .globl  vbtest_x86_call
+        .type   vbtest_x86_call, @function
+vbtest_x86_call:
+        endbr64
+        push    %rbx
+        push    %rbp
+        push    %r12
+        push    %r13
+        push    %r14
+        push    %r15
+        push    %rdx
+        mov     %rdi, %r11
+        mov     %rsi, %rax
+        mov     0(%rax), %rdi
+        mov     8(%rax), %rsi
+        mov     16(%rax), %rdx
+        mov     24(%rax), %rcx
+        mov     32(%rax), %r8
+        mov     40(%rax), %r9
+        movabs  $0x0b0b0b0b0b0b0b01, %rbx
+        movabs  $0x0b0b0b0b0b0b0b02, %rbp
+        movabs  $0x0b0b0b0b0b0b0b03, %r12
+        movabs  $0x0b0b0b0b0b0b0b04, %r13
+        movabs  $0x0b0b0b0b0b0b0b05, %r14
+        movabs  $0x0b0b0b0b0b0b0b06, %r15
+        call    *%r11
+        xor     %r10d, %r10d
+        movabs  $0x0b0b0b0b0b0b0b01, %r11
+        cmp     %r11, %rbx
+        setne   %cl
+        movzbl  %cl, %ecx
+        or      %rcx, %r10
+        movabs  $0x0b0b0b0b0b0b0b02, %r11
+        cmp     %r11, %rbp
+        setne   %cl
+        movzbl  %cl, %ecx
+        shl     $1, %ecx
+        or      %rcx, %r10
+        movabs  $0x0b0b0b0b0b0b0b03, %r11
+        cmp     %r11, %r12
+        setne   %cl
+        movzbl  %cl, %ecx
+        shl     $2, %ecx
+        or      %rcx, %r10
+        movabs  $0x0b0b0b0b0b0b0b04, %r11
+        cmp     %r11, %r13
+        setne   %cl
+        movzbl  %cl, %ecx
+        shl     $3, %ecx
+        or      %rcx, %r10
+        movabs  $0x0b0b0b0b0b0b0b05, %r11
+        cmp     %r11, %r14
+        setne   %cl
+        movzbl  %cl, %ecx
+        shl     $4, %ecx
+        or      %rcx, %r10
+        movabs  $0x0b0b0b0b0b0b0b06, %r11
+        cmp     %r11, %r15
+        setne   %cl
+        movzbl  %cl, %ecx
+        shl     $5, %ecx
+        or      %rcx, %r10
+        pop     %rdx
+        mov     %rax, (%rdx)
+        mov     %r10, %rax
+        pop     %r15
+        pop     %r14
+        pop     %r13
+        pop     %r12
+        pop     %rbp
+        pop     %rbx
+        ret
+        .size   vbtest_x86_call, .-vbtest_x86_call
+        .section .note.GNU-stack, "", @progbits
+        .text
+)");
+
+template <class Fn, class... A>
+uint64_t abi_call(Fn *fn, A... a) {
+  uint64_t args[6] = {uint64_t(a)...}, ret = 0;
+  uint64_t changed = vbtest_x86_call(reinterpret_cast<const void *>(fn), args, &ret);
+  EXPECT_EQ(changed, 0u) << "callee-saved registers clobbered (mask 0x" << std::hex << changed
+                         << ": bit 0 rbx, 1 rbp, 2-5 r12-r15)";
+  return ret;
+}
+#define ARG(p) reinterpret_cast<uint64_t>(p)
+
+// Every function through the ABI-checking call, with valid arguments, once with
+// the results compared to direct calls.
+TEST(X86Focus, CalleeSavedRegistersPreserved) {
+  Rng rng(0xab1);
+  const size_t k = 32;
+  Words x = rng.words(2 * k), y = rng.words(2 * k), m = rng.odd_modulus(k);
+  Words xm = rng.below(m), ym = rng.below(m);
+  Words z(4 * k), t(128), want(4 * k), tab = rng.words(32 * 32);
+  uint64_t w = word_negmodinv(m[0]);
+  auto same = [&](auto direct, auto checked) {
+    std::fill(want.begin(), want.end(), 1);
+    std::fill(z.begin(), z.end(), 1);
+    uint64_t r1 = direct(want.data()), r2 = checked(z.data());
+    EXPECT_EQ(want, z);
+    EXPECT_EQ(r1, r2);
+  };
+#define SAME(call_direct, call_checked)                                   \
+  same([&](uint64_t *o) -> uint64_t { return call_direct; },             \
+       [&](uint64_t *o) -> uint64_t { return call_checked; })
+#define V(e) ((e), uint64_t{0})
+  SAME(V(bignum_mul_4_8(o, x.data(), y.data())),
+       V(abi_call(bignum_mul_4_8, ARG(o), ARG(x.data()), ARG(y.data()))));
+  SAME(V(bignum_sqr_4_8(o, x.data())), V(abi_call(bignum_sqr_4_8, ARG(o), ARG(x.data()))));
+  SAME(V(bignum_mul_8_16(o, x.data(), y.data())),
+       V(abi_call(bignum_mul_8_16, ARG(o), ARG(x.data()), ARG(y.data()))));
+  SAME(V(bignum_sqr_8_16(o, x.data())), V(abi_call(bignum_sqr_8_16, ARG(o), ARG(x.data()))));
+  SAME(V(bignum_kmul_16_32(o, x.data(), y.data(), t.data())),
+       V(abi_call(bignum_kmul_16_32, ARG(o), ARG(x.data()), ARG(y.data()), ARG(t.data()))));
+  SAME(V(bignum_ksqr_16_32(o, x.data(), t.data())),
+       V(abi_call(bignum_ksqr_16_32, ARG(o), ARG(x.data()), ARG(t.data()))));
+  SAME(V(bignum_kmul_24_48(o, x.data(), y.data(), t.data())),
+       V(abi_call(bignum_kmul_24_48, ARG(o), ARG(x.data()), ARG(y.data()), ARG(t.data()))));
+  SAME(V(bignum_ksqr_24_48(o, x.data(), t.data())),
+       V(abi_call(bignum_ksqr_24_48, ARG(o), ARG(x.data()), ARG(t.data()))));
+  SAME(V(bignum_kmul_32_64(o, x.data(), y.data(), t.data())),
+       V(abi_call(bignum_kmul_32_64, ARG(o), ARG(x.data()), ARG(y.data()), ARG(t.data()))));
+  SAME(V(bignum_ksqr_32_64(o, x.data(), t.data())),
+       V(abi_call(bignum_ksqr_32_64, ARG(o), ARG(x.data()), ARG(t.data()))));
+  for (uint64_t kk : {8, 16, 24, 32}) {
+    SAME((std::copy(x.begin(), x.begin() + 2 * kk, o),
+          bignum_emontredc_8n(kk, o, m.data(), w)),
+         (std::copy(x.begin(), x.begin() + 2 * kk, o),
+          abi_call(bignum_emontredc_8n, kk, ARG(o), ARG(m.data()), w)));
+  }
+  for (uint64_t kk : {8, 16, 24, 32, 5}) {
+    Words mm(m.begin(), m.begin() + kk);
+    SAME(V(bignum_montmul(kk, o, xm.data(), ym.data(), m.data())),
+         V(abi_call(bignum_montmul, kk, ARG(o), ARG(xm.data()), ARG(ym.data()), ARG(m.data()))));
+    SAME(V(bignum_montsqr(kk, o, xm.data(), m.data())),
+         V(abi_call(bignum_montsqr, kk, ARG(o), ARG(xm.data()), ARG(m.data()))));
+  }
+  for (uint64_t n : {8, 16, 24, 32, 40}) {
+    SAME(V(bignum_mul(2 * n, o, n, x.data(), n, y.data())),
+         V(abi_call(bignum_mul, 2 * n, ARG(o), n, ARG(x.data()), n, ARG(y.data()))));
+    SAME(V(bignum_sqr(2 * n, o, n, x.data())),
+         V(abi_call(bignum_sqr, 2 * n, ARG(o), n, ARG(x.data()))));
+  }
+  SAME(bignum_ge(20, x.data(), 13, y.data()),
+       abi_call(bignum_ge, 20, ARG(x.data()), 13, ARG(y.data())));
+  SAME(bignum_optsub(k, o, x.data(), 1, y.data()),
+       abi_call(bignum_optsub, k, ARG(o), ARG(x.data()), 1, ARG(y.data())));
+  SAME(V(bignum_mux(1, k, o, x.data(), y.data())),
+       V(abi_call(bignum_mux, 1, k, ARG(o), ARG(x.data()), ARG(y.data()))));
+  SAME(V(bignum_copy_row_from_table(o, tab.data(), 32, 13, 7)),
+       V(abi_call(bignum_copy_row_from_table, ARG(o), ARG(tab.data()), 32, 13, 7)));
+  SAME(V(bignum_copy_row_from_table_8n(o, tab.data(), 32, 24, 7)),
+       V(abi_call(bignum_copy_row_from_table_8n, ARG(o), ARG(tab.data()), 32, 24, 7)));
+  SAME(V(bignum_copy_row_from_table_16(o, tab.data(), 32, 7)),
+       V(abi_call(bignum_copy_row_from_table_16, ARG(o), ARG(tab.data()), 32, 7)));
+  SAME(V(bignum_copy_row_from_table_32(o, tab.data(), 32, 7)),
+       V(abi_call(bignum_copy_row_from_table_32, ARG(o), ARG(tab.data()), 32, 7)));
+#undef SAME
+#undef V
+}
+#undef ARG
+#endif
 
 }  // namespace

@@ -9,7 +9,9 @@
 # Usage: tools/ct.sh [static|dynamic ...]   (default: both)
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-"$(dirname "$0")/deps.sh" || exit 1
+# beyond the build deps: python3 (static check), clang-14 (second compiler),
+# binutils for both targets (objdump)
+"$(dirname "$0")/deps.sh" python3 clang-14 binutils binutils-aarch64-linux-gnu || exit 1
 parts=("$@")
 [ ${#parts[@]} -gt 0 ] || parts=(static dynamic)
 jobs=$(( $(nproc) < 2 ? $(nproc) : 2 ))
@@ -19,24 +21,18 @@ note() { summary+=("$(printf '%-4s %s' "$1" "$2")"); [ "$1" = ok ] || failed=1; 
 start=$SECONDS
 
 static_checks() {
-  local log=$root/build/ct-static.log dirs=()
+  local log=$root/build/ct-static.log
   mkdir -p "$root/build"
-  for d in arm x86; do compgen -G "$root/$d/*.S" >/dev/null && dirs+=("$root/$d"); done
-  if [ ${#dirs[@]} -gt 0 ]; then
-    if python3 "$root/tools/ct_check.py" "${dirs[@]}" >"$log" 2>&1; then
-      note ok "static: $(tail -1 "$log")"
+  # x86 with the CPU dispatch compiled in, as the real build has it
+  local -A defines=([arm]="" [x86]="-DVB_HAVE_PORTABLE")
+  for d in arm x86; do
+    compgen -G "$root/$d/*.S" >/dev/null || continue
+    if python3 "$root/tools/ct_check.py" ${defines[$d]} "$root/$d" >"$log" 2>&1; then
+      note ok "static $d: $(tail -1 "$log")"
     else
-      cat "$log"; note FAIL "static: $(tail -1 "$log")"
+      cat "$log"; note FAIL "static $d: $(tail -1 "$log")"
     fi
-  fi
-  # x86 entry points with the CPU dispatch compiled in (as the real build has it)
-  if compgen -G "$root/x86/*.S" >/dev/null; then
-    if python3 "$root/tools/ct_check.py" -DVB_HAVE_PORTABLE "$root/x86" >"$log" 2>&1; then
-      note ok "static, x86 with CPU dispatch: $(tail -1 "$log")"
-    else
-      cat "$log"; note FAIL "static, x86 with CPU dispatch: $(tail -1 "$log")"
-    fi
-  fi
+  done
   if python3 "$root/tools/ct_check.py" --expect-violations "$root/tools/ct_negative/x86" \
        "$root/tools/ct_negative/arm" >"$log" 2>&1; then
     note ok "static negative controls: $(tail -1 "$log")"

@@ -1,47 +1,63 @@
 #!/usr/bin/env python3
 """Static constant-time check of vbignum's assembly (Python 3 standard library only).
 
-Usage: tools/ct_check.py [-v] [--arch x86_64|aarch64] [--header H] FILE.S|DIR ...
+Usage: tools/ct_check.py [-v] [-D NAME] [--arch x86_64|aarch64] [--header H]
+                         [--expect-violations] FILE.S|DIR ...
 
-Each .S file is assembled with debug line info (cc -g -c, the cross compiler for
-arm/), disassembled with objdump -d -l, and every function in it is checked:
+Each .S file is assembled with line info (cc -g -c, the cross compiler for arm/),
+disassembled with objdump -d -r -l, and every function in it is checked:
 
  1. Allowlist. Every instruction's mnemonic must be in the architecture's
-    allowlist below: no division, no indirect or call branches, no instruction
-    whose latency depends on its operands on the cores we target.
- 2. Taint analysis. A forward dataflow over the function's control-flow graph
-    tracks which registers, flags and stack slots hold PUBLIC values. At entry the
-    public ones are the stack pointer, the return address and the argument
-    registers that vbignum.h declares public: every pointer, and the size
-    arguments named k, m, n, p, height, width (except the secret selectors p of
-    bignum_optsub and bignum_mux). Everything else is secret: other arguments
-    (idx, w, a), all callee-saved and scratch registers, and every load from
-    memory other than a stack slot this function itself stored a public value to.
-    A result is public iff every input (registers, flags read, memory) is public;
+    allowlist below: no division, no indirect branch or call, no instruction whose
+    latency depends on its operands on the cores we target.
+ 2. Taint analysis: a forward dataflow over the function's control-flow graph of
+    which registers, flags and stack slots hold PUBLIC values, iterated to a
+    fixpoint with pessimistic joins (public only if public on every path).
+    Public at entry: the stack pointer, the return address, and the argument
+    registers vbignum.h declares public: every pointer, and the size arguments
+    named k, m, n, p, height, width (not the selectors p of bignum_optsub and
+    bignum_mux). Secret: everything else (idx, w, a, callee-saved registers...)
+    and every load from memory, except
+      - a stack slot this function stored a public value to (offsets from the
+        stack pointer are followed through push/pop/sub/add/pre/post-index, and
+        through registers pointing into the frame, with the possible offsets as
+        a set that "cmp; b.ne/b.eq" refines on each edge);
+      - a fixed address (x86 rip-relative; AArch64 adr/adrp + offset): the
+        library's own constants and CPU-dispatch flags, never caller data.
+    A result is public iff all its inputs (registers, flags read, memory) are;
     constants and zeroing idioms (xor r,r; sub r,r; eor x,y,y) are public.
-    Paths join pessimistically (public only if public on every path), iterated to
-    a fixpoint. Then it requires:
+    It then requires:
       - every conditional branch (jcc, b.cond, cbz/cbnz, tbz/tbnz) to read only
-        public flags/registers;
-      - every memory access (load or store) to use only public base/index
-        registers.
+        public flags or registers;
+      - every memory access to use only public base and index registers;
+      - a call or tail jump to another vbignum function (CPU dispatch to the
+        portable fallback, bignum_emontredc_8n from bignum_montmul...) to get
+        public values in that function's public argument registers; afterwards
+        the caller-saved registers and flags are secret. The callee is checked
+        on its own (the portable ones by the dynamic test, tests/ct).
+      - x86 local subroutines ("call label" inside the function) are analysed
+        in place: their "ret" returns to every local call site.
     Conditional moves and selects (cmov, csel, adc, sbb, setcc...) on secret
     flags are allowed: they are the constant-time way to select.
 
-What this guarantees: if every file passes, then in each function every branch
-decision and every memory address is a function of the public arguments only
-(modulo the assumptions below), and no disallowed instruction is executed.
+Escape hatch: a source line whose comment contains "ct: public" declares the
+data loaded by that line public. Addresses are still checked. Each use is
+counted in the summary line and listed with -v: a reviewer must agree with it.
 
-What it does not: it trusts that the allowlisted instructions run in
-data-independent time on the target (true of mul/mulx/umulh/adc... on the x86-64
-and Neoverse/Cortex-A cores we target, not on every core ever made); it assumes
-stores through argument pointers never hit this function's own stack frame; it
-does not check calls (they are rejected), nor cache effects of the data itself,
-nor that the code computes the right thing. It checks the assembly only: the
-portable C++ is covered by the dynamic taint test (tests/ct).
+What passing guarantees: in each function, every branch decision and every
+memory address is computed from the public arguments only, and no instruction
+outside the allowlist can execute, under these assumptions: allowlisted
+instructions run in data-independent time on the target (true of mul, mulx,
+umulh, adc... on the x86-64 and Neoverse/Cortex-A cores we target, not on
+every core ever made); stores through argument pointers never hit this
+function's own stack frame; a subroutine's return address is not overwritten.
+What it does not check: cache or power effects of the data itself, speculative
+execution, the C/C++ code (see tests/ct), nor that the code is correct.
 
-Output: one line per violation, "file:line: instruction: reason"; exit status 1
-if any violation, 2 on a usage/tool error, 0 if all clean.
+Output: one line per violation, "file:line: instruction: reason", then a summary
+line. Exit status 1 if any violation (or, with --expect-violations, if a
+negative control was not caught for each reason its "ct-expect:" lines name),
+0 if all is as expected.
 """
 
 import argparse
@@ -99,7 +115,7 @@ seto setno setb setc setnae setae setnb setnc sete setz setne setnz
 setbe setna seta setnbe sets setns setp setpe setnp setpo
 setl setnge setge setnl setle setng setg setnle
 jo jno jb jc jnae jae jnb jnc je jz jne jnz jbe jna ja jnbe js jns jp jpe jnp jpo
-jl jnge jge jnl jle jng jg jnle jmp ret nop endbr64 vzeroupper
+jl jnge jge jnl jle jng jg jnle jmp ret nop endbr64 vzeroupper call clc stc
 movdqu movdqa movups movaps pxor pand pandn por paddq psubq pcmpeqq pshufd punpcklqdq
 vmovdqu vmovdqa vmovdqu64 vmovups vmovaps vpxor vpxorq vpand vpandq vpandn vpandnq
 vpor vporq vpaddq vpsubq vpcmpeqq vpbroadcastq vpermq vpshufd vinserti128
@@ -113,7 +129,7 @@ extr ubfx sbfx ubfiz sbfiz ubfm sbfm bfi bfxil bfm sxtw uxtw clz rev
 mul umulh smulh madd msub mneg umull umaddl umsubl
 csel csinc csinv csneg cset csetm cinc cinv cneg ccmp ccmn
 ldr ldur ldp ldnp ldrb ldrh ldrsw str stur stp stnp strb strh
-b b.cond cbz cbnz tbz tbnz ret nop hint bti adr adrp
+b b.cond cbz cbnz tbz tbnz ret nop hint bti adr adrp mrs bl
 ld1 st1 ld2 st2 dup ins umov fmov movi xtn xtn2 uzp1 uzp2 zip1 zip2 trn1 trn2 ext
 umull2 umlal umlal2 umlsl umlsl2 mla mls usra ushr ushl shl sli sri shrn rev64 uaddlp
 uadalp addp cmeq cmhi cmhs bsl bit bif not
@@ -203,10 +219,9 @@ def disassemble(path, arch, cc, objdump, incdirs, defines):
 
 
 # The one escape hatch: a "ct: public" comment on a source line declares that the
-# data loaded by the instructions of that line is public (for example pointers or
-# sizes the function itself saved in a table on the stack and reads back through a
-# moving pointer, which this analysis cannot follow). Addresses are still checked.
-# Every use is listed by -v and counted in the summary, to be justified in review.
+# data loaded by the instructions of that line is public (for a pattern of public
+# data in memory this analysis cannot follow). Addresses are still checked. Every
+# use is listed by -v and counted in the summary, to be justified in review.
 ANNOTATION = "ct: public"
 _sources = {}
 
@@ -228,22 +243,35 @@ def source_line(path, line):
 
 
 class State:
-    __slots__ = ("regs", "flags", "sp", "slots")
+    # regs/flags: public ones; sp: stack pointer offset from entry (None: lost);
+    # slots: public 8-byte stack slots; consts: registers holding a link-time
+    # constant address (adr/adrp), through which loads read the library's own data;
+    # ptrs: registers pointing into the frame, as {register: set of possible stack
+    # offsets} (a pointer walking a table the function keeps on its stack).
+    __slots__ = ("regs", "flags", "sp", "slots", "consts", "ptrs")
+    MAX_OFFSETS = 64
 
-    def __init__(self, regs, flags, sp, slots):
+    def __init__(self, regs, flags, sp, slots, consts=frozenset(), ptrs=frozenset()):
         self.regs, self.flags, self.sp, self.slots = regs, flags, sp, slots
+        self.consts, self.ptrs = consts, ptrs
 
     def join(self, other):
         sp = self.sp if self.sp == other.sp else None
         slots = self.slots & other.slots if sp is not None else frozenset()
-        return State(self.regs & other.regs, self.flags & other.flags, sp, slots)
+        mine, theirs = dict(self.ptrs), dict(other.ptrs)
+        ptrs = frozenset((r, mine[r] | theirs[r]) for r in mine
+                         if sp is not None and r in theirs
+                         and len(mine[r] | theirs[r]) <= self.MAX_OFFSETS)
+        return State(self.regs & other.regs, self.flags & other.flags, sp, slots,
+                     self.consts & other.consts, ptrs)
 
     def key(self):
-        return (self.regs, self.flags, self.sp, self.slots)
+        return (self.regs, self.flags, self.sp, self.slots, self.consts, self.ptrs)
 
 
 class Checker:
     """Shared transfer machinery; subclasses parse one architecture's syntax."""
+    signatures = {}
 
     def __init__(self):
         self.errors = []
@@ -255,6 +283,18 @@ class Checker:
         index = {ins.addr: i for i, ins in enumerate(insns)}
         entry = State(frozenset(self.ENTRY_PUBLIC) | frozenset(public_args),
                       frozenset(), 0, frozenset())
+        # Local subroutines (x86 "call label" inside the function): a ret that is
+        # not the function's own (stack pointer not back at its entry value) may
+        # return to any call site; their states are joined (context-insensitive).
+        self.insns = insns
+        self.targets = set()
+        for ins in insns:
+            m = re.match(r"^([0-9a-f]+) <", ins.ops[-1]) if ins.ops else None
+            if m and ins.reloc is None:
+                self.targets.add(int(m.group(1), 16))
+        self.return_points = [i + 1 for i, ins in enumerate(insns)
+                              if ins.mnem == "call" and ins.reloc is None
+                              and i + 1 < len(insns)]
         states = {0: entry}
         work = [0]
         self.errors_on = False
@@ -288,15 +328,20 @@ class Checker:
                         % (ins.mnem, self.NAME))
             return [(i + 1 if i + 1 < len(insns) else None, st)]
         regs, flags, sp, slots = set(st.regs), set(st.flags), st.sp, set(st.slots)
-        s = {"regs": regs, "flags": flags, "sp": sp, "slots": slots}
+        s = {"regs": regs, "flags": flags, "sp": sp, "slots": slots, "consts": set(st.consts),
+             "ptrs": {r: set(v) for r, v in st.ptrs}}
         kind, target = self.step(ins, s)
+        ptrs = s["ptrs"] if s["sp"] is not None else {}
         out = State(frozenset(regs), frozenset(flags), s["sp"],
-                    frozenset(s["slots"]) if s["sp"] is not None else frozenset())
+                    frozenset(s["slots"]) if s["sp"] is not None else frozenset(),
+                    frozenset(s["consts"] & regs),
+                    frozenset((r, frozenset(v)) for r, v in ptrs.items() if r in regs))
         nxt = i + 1 if i + 1 < len(insns) else None
         tgt = None
         if target is not None and ins.reloc is not None:
             # A tail call to another symbol (e.g. the portable fallback of the CPU
             # dispatch): its own check covers it; here it simply leaves the function.
+            self.call_external(ins, dict(s), ins.reloc, ())
             if kind == "jump":
                 return []
             return [(nxt, out)]
@@ -305,12 +350,67 @@ class Checker:
             if tgt is None:
                 self.report(ins, "branch leaves the function (target 0x%x)" % target)
         if kind == "ret":
-            return []
+            if s["sp"] == 0 or not self.return_points:
+                return []  # the function's own return
+            back = State(out.regs, out.flags, None if s["sp"] is None else s["sp"] + 8,
+                         out.slots, out.consts, out.ptrs)
+            exits = [(j, back) for j in self.return_points]
+            return exits
+        if kind == "call":
+            return [(tgt, out)]
         if kind == "jump":
             return [(tgt, out)]
         if kind == "cond":
-            return [(tgt, out), (nxt, out)]
+            edges = [(tgt, self.refine(i, out, True)), (nxt, self.refine(i, out, False))]
+            return [(j, st) for j, st in edges if st is not None]  # None: infeasible
         return [(nxt, out)]
+
+    def refine(self, i, state, taken):
+        """The state on one edge of conditional branch i (None if impossible)."""
+        return state
+
+    def load_slots_at(self, s, offsets, size):
+        """Public iff every slot the access may touch (one per offset) is public."""
+        return all(all(w in s["slots"] for w in range((o // 8) * 8, o + size, 8))
+                   for o in offsets)
+
+    def store_slots_at(self, s, offsets, size, public):
+        if len(offsets) == 1:  # a strong update, as through sp
+            (o,) = offsets
+            for w in range((o // 8) * 8, o + size, 8):
+                covered = w >= o and w + 8 <= o + size
+                (s["slots"].add if public and covered else s["slots"].discard)(w)
+        elif not public:  # a weak update: any of them may now be secret
+            for o in offsets:
+                for w in range((o // 8) * 8, o + size, 8):
+                    s["slots"].discard(w)
+
+    @staticmethod
+    def rebase(s, ins, public):
+        """The stack pointer moved by an amount we do not follow (sub rsp, size;
+        and rsp, -16; mov rsp, saved). Old slots cannot be related to the new
+        stack pointer: start a new frame whose offsets cannot collide with the
+        entry frame's (a distinct base per instruction)."""
+        s["sp"] = ((ins.addr + 1) << 32) if public else None
+        s["slots"] = set()
+        s["ptrs"] = {}
+
+    def call_external(self, ins, s, symbol, clobbered):
+        """A call (or tail jump) to another vbignum function: its own check assumes
+        its public arguments are public, so they must be here; on return the
+        caller-saved registers and flags hold values we know nothing about."""
+        name = symbol.split("@")[0]
+        name = name[len("vbignum_portable_"):] if name.startswith("vbignum_portable_") else name
+        sig = self.signatures.get(name)
+        if sig is None:
+            self.report(ins, "call to %s, which is not a vbignum function" % symbol)
+        else:
+            for reg, pub in zip(self.ARG_REGS, sig):
+                if pub and reg not in s["regs"]:
+                    self.report(ins, "%s's public argument in %s is secret here" % (name, reg))
+        for r in clobbered:
+            s["regs"].discard(r)
+        s["flags"].clear()
 
     # stack slots are 8-byte words at offsets from the stack pointer at entry
     def store_slots(self, s, off, size, public):
@@ -360,9 +460,14 @@ X86_SIZES = {"BYTE": 1, "WORD": 2, "DWORD": 4, "QWORD": 8, "XMMWORD": 16,
              "YMMWORD": 32, "ZMMWORD": 64}
 
 
+X86_CALLER_SAVED = ["rax", "rcx", "rdx", "rsi", "rdi", "r8", "r9", "r10", "r11"] + \
+    ["v%d" % i for i in range(32)]
+
+
 class X86(Checker):
     NAME = "x86-64"
     ENTRY_PUBLIC = {"rsp"}
+    ARG_REGS = ARG_REGS["x86_64"]
 
     def allowed(self, ins):
         return ins.mnem in X86_ALLOW
@@ -407,7 +512,7 @@ class X86(Checker):
                     public = public and old
                 (regs.add if public else regs.discard)(r)
                 if r == "rsp":
-                    s["sp"] = None  # moved in a way we do not follow: forget the frame
+                    self.rebase(s, ins, public)
                 return
             mm = self.mem(op)
             if mm is not None and self.address(ins, s, mm) and mm[1] == "rsp" and mm[2] is None:
@@ -433,6 +538,20 @@ class X86(Checker):
             return "cond", int(ops[0].split()[0], 16)
         if mn in ("nop", "endbr64", "vzeroupper"):
             return None, None
+        if mn in ("clc", "stc"):
+            flags.add("C")
+            return None, None
+        if mn == "call":
+            if ins.reloc is not None:
+                self.call_external(ins, s, ins.reloc, X86_CALLER_SAVED)
+                return None, None
+            if not re.match(r"^[0-9a-f]+ <", ops[0]):
+                self.report(ins, "indirect call")
+                return "ret", None
+            if s["sp"] is not None:  # pushes the return address: public
+                s["sp"] -= 8
+                self.store_slots(s, 0, 8, True)
+            return "call", int(ops[0].split()[0], 16)
         if mn == "push":
             p = pub(ops[0])
             if s["sp"] is not None:
@@ -568,7 +687,7 @@ ARM_FLAG_SET = {"adds", "adcs", "subs", "sbcs", "negs", "ngcs", "ands", "bics", 
                 "cmn", "tst", "ccmp", "ccmn"}
 ARM_FLAG_READ = {"adc", "adcs", "sbc", "sbcs", "ngc", "ngcs", "csel", "csinc", "csinv",
                  "csneg", "cset", "csetm", "cinc", "cinv", "cneg", "ccmp", "ccmn"}
-ARM_NO_DEST = {"cmp", "cmn", "tst"}
+ARM_NO_DEST = {"cmp", "cmn", "tst", "ccmp", "ccmn"}
 ARM_ACCUMULATE = {"movk", "bfi", "bfxil", "bfm", "ins", "umlal", "umlal2", "umlsl",
                   "umlsl2", "mla", "mls", "usra", "sli", "sri", "bsl", "bit", "bif",
                   "uadalp", "xtn2"}
@@ -576,9 +695,13 @@ ARM_LOADS = {"ldr", "ldur", "ldp", "ldnp", "ldrb", "ldrh", "ldrsw", "ld1", "ld2"
 ARM_STORES = {"str", "stur", "stp", "stnp", "strb", "strh", "st1", "st2"}
 
 
+ARM_CALLER_SAVED = ["x%d" % i for i in range(19)] + ["x30"] + ["v%d" % i for i in range(32)]
+
+
 class Arm(Checker):
     NAME = "AArch64"
     ENTRY_PUBLIC = {"sp", "x30", "x29", "zr"}
+    ARG_REGS = ARG_REGS["aarch64"]
 
     def allowed(self, ins):
         return ("b.cond" if ins.mnem.startswith("b.") else ins.mnem) in ARM_ALLOW
@@ -602,16 +725,24 @@ class Arm(Checker):
             return r == "zr" or r in regs
 
         def write(r, public, partial=False):
+            s["consts"].discard(r)
+            s["ptrs"].pop(r, None)
             if r == "zr":
                 return
             if partial:
                 public = public and r in regs
             (regs.add if public else regs.discard)(r)
             if r == "sp":
-                s["sp"] = None  # moved in a way we do not follow: forget the frame
+                self.rebase(s, ins, public)
 
         if mn == "ret":
             return "ret", None
+        if mn == "bl":
+            if ins.reloc is None:
+                self.report(ins, "bl to a local subroutine (not supported on AArch64)")
+            else:
+                self.call_external(ins, s, ins.reloc, ARM_CALLER_SAVED)
+            return None, None
         if mn == "b":
             return "jump", int(ops[0].split()[0], 16)
         if mn.startswith("b."):
@@ -625,7 +756,21 @@ class Arm(Checker):
             return "cond", int(ops[-1].split()[0], 16)
         if mn in ("nop", "hint", "bti"):
             return None, None
-        if mn in ("adr", "adrp") or (mn in ("mov", "movz", "movn", "movi") and
+        if mn == "mrs":  # only the CPU model, for a one-off dispatch decision
+            if ops[1].lower() != "midr_el1":
+                self.report(ins, "mrs of %s (only midr_el1 is allowed)" % ops[1])
+            write(arm_reg(ops[0]), True)
+            return None, None
+        if mn in ("adr", "adrp"):
+            write(arm_reg(ops[0]), True)
+            s["consts"].add(arm_reg(ops[0]))
+            return None, None
+        if mn == "add" and arm_reg(ops[1]) in s["consts"] and len(ops) == 3 \
+                and not arm_reg(ops[2]):  # constant address + offset
+            write(arm_reg(ops[0]), True)
+            s["consts"].add(arm_reg(ops[0]))
+            return None, None
+        if (mn in ("mov", "movz", "movn", "movi") and
                                      ops[1].startswith("#")):
             for r in self.regs_in(ops[0]):
                 write(r, True)
@@ -654,13 +799,20 @@ class Arm(Checker):
             on_stack = base == "sp" and index is None
             pre = mem.endswith("!")
             off = imm if not post else 0
+            frame = s["ptrs"].get(base) if index is None and not bad else None
+            if frame is not None:
+                frame = {o + off for o in frame}
             if mn in ARM_STORES:
                 public = all(pub_reg(r) for r in data)
                 if on_stack and not bad:
                     self.store_slots(s, off, size, public)
+                elif frame:
+                    self.store_slots_at(s, frame, size, public)
             else:
                 public = ins.declassified or (on_stack and not bad and
-                                              self.load_slots(s, off, size))
+                                              self.load_slots(s, off, size)) \
+                    or (base in s["consts"] and index is None) \
+                    or (bool(frame) and self.load_slots_at(s, frame, size))
                 lane = any("[" in o for o in ops[:mi])
                 for r in data:
                     write(r, public, partial=lane)
@@ -674,6 +826,11 @@ class Arm(Checker):
                         write(base, False)
                 if base == "sp" and s["sp"] is not None:
                     s["sp"] = s["sp"] + step if step is not None else None
+                elif base in s["ptrs"]:
+                    if step is None:
+                        s["ptrs"].pop(base)
+                    else:
+                        s["ptrs"][base] = {o + step for o in s["ptrs"][base]}
             return None, None
 
         # sp arithmetic keeps track of the frame
@@ -691,11 +848,44 @@ class Arm(Checker):
             if mn in ARM_FLAG_READ:
                 public = public and "nzcv" in flags
         partial = mn in ARM_ACCUMULATE or any("[" in o for o in ops[:1])
+        src_frame = None  # a pointer into the frame: sp or a tracked register, +- imm
+        if mn in ("mov", "add", "sub") and s["sp"] is not None and len(dst) == 1 and \
+                (mn == "mov" or (len(ops) == 3 and ops[2].startswith("#"))):
+            src = arm_reg(ops[1])
+            frame = {s["sp"]} if src == "sp" else s["ptrs"].get(src)
+            if frame is not None:
+                delta = 0 if mn == "mov" else int(ops[2][1:], 0) * (1 if mn == "add" else -1)
+                src_frame = {o + delta for o in frame}
         for r in dst:
             write(r, public, partial=partial)
+        if src_frame is not None:
+            s["ptrs"][dst[0]] = src_frame
         if mn in ARM_FLAG_SET:
             (flags.add if public else flags.discard)("nzcv")
         return None, None
+
+    def refine(self, i, state, taken):
+        """After "cmp xa, xb; b.ne/b.eq" on frame pointers (xb at one known offset),
+        keep on each edge only the offsets of xa that agree with the outcome; an
+        edge no offset agrees with is impossible. Only when the cmp directly
+        precedes the branch and nothing else jumps to the branch."""
+        ins = self.insns[i]
+        if ins.mnem not in ("b.ne", "b.eq") or i == 0 or ins.addr in self.targets:
+            return state
+        prev = self.insns[i - 1]
+        if prev.mnem != "cmp" or len(prev.ops) != 2:
+            return state
+        ptrs = dict(state.ptrs)
+        a, b = arm_reg(prev.ops[0]), arm_reg(prev.ops[1])
+        if a not in ptrs or b not in ptrs or len(ptrs[b]) != 1:
+            return state
+        equal = taken == (ins.mnem == "b.eq")
+        kept = ptrs[a] & ptrs[b] if equal else ptrs[a] - ptrs[b]
+        if not kept:
+            return None
+        ptrs[a] = frozenset(kept)
+        return State(state.regs, state.flags, state.sp, state.slots, state.consts,
+                     frozenset(ptrs.items()))
 
     @staticmethod
     def access_size(mn, data_ops):
@@ -764,6 +954,7 @@ def check_file(path, arch, header_sigs, verbose, defines=()):
             continue
         public = [r for r, pub in zip(ARG_REGS[arch], sigs[name]) if pub]
         chk = cls()
+        chk.signatures = sigs
         chk.run(insns, public)
         seen = set()
         for ins, reason in chk.errors:
@@ -819,8 +1010,7 @@ def main():
         try:
             found = check_file(f, arch, header_sigs, a.verbose, a.define)
         except RuntimeError as e:
-            print(e, file=sys.stderr)
-            return 2
+            found = ["%s: %s" % (f, str(e).strip().replace("\n", " | "))]
         checked += 1
         for p in found:
             print(p)

@@ -192,8 +192,9 @@
 // as 0/-1, goes into the next chunk's addition and finally into the top words).
 // Inputs rdi = z, rsi = x, rcx = y, 16(%rsp) = nb >= 1, 24(%rsp) = 64 * nb; uses
 // 8(%rsp) too. Clobbers every caller-saved register and rbx, rbp, r12-r15.
-// z disjoint from x and y.
-.macro vb_mul_8n_frame
+// z disjoint from x and y. With \ybl given (an operand holding a count >= 1),
+// y has that many 8-word blocks instead of nb, and z gets 8 * (nb + ybl) words.
+.macro vb_mul_8n_frame ybl=16(%rsp)
   // First y block: z has nothing yet, so the window simply carries over.
   vb_win_zero
   mov   16(%rsp), %rbp
@@ -208,7 +209,7 @@
   sub   24(%rsp), %rdi
   add   $64, %rdi
   add   $64, %rcx
-  mov   16(%rsp), %rax
+  mov   \ybl, %rax
   dec   %rax
   mov   %rax, 8(%rsp)       // y blocks left
   jz    4f
@@ -612,29 +613,7 @@
 .endr
   mov   %rbx, %rdx
   sub   %rax, %rdx          // top bit of m: carry - borrow, 0 or 1
-  clc
-.irp c, 0, 1, 2, 3
-.if \c < \h / 4
-  vb_win_load %rdi, 8*\h+64*\c
-  vb_win_adc %rcx, 64*\c
-  vb_win_store %rdi, 8*\h+64*\c
-.endif
-.endr
-  vb_win_load %rdi, 24*\h
-  adc   %rdx, %r8
-  adc   $0, %r9
-  adc   $0, %r10
-  adc   $0, %r11
-  adc   $0, %r12
-  adc   $0, %r13
-  adc   $0, %r14
-  adc   $0, %r15
-  vb_win_store %rdi, 24*\h
-.if \h == 16
-  vb_win_load %rdi, 24*\h+64
-  vb_win_adc0
-  vb_win_store %rdi, 24*\h+64
-.endif
+  vb_add_mid \h
 .endm
 
 // z[0..31] = x[0..15]^2 by one Karatsuba step on vb_sqr8. rdi = z, rsi = x,
@@ -662,7 +641,8 @@
 .endm
 
 // Montgomery multiply/square frame, for k a multiple of 8, 8 <= k <= VB_MONT_MAX_K:
-// the 2k-word product T and 72 words of squaring scratch live on the stack.
+// the 2k-word product T and 96 words of scratch for the Karatsuba products live
+// on the stack.
 // Layout from the (16-aligned) rsp: 0..31 vb_mul_8n_frame slots, 32 z, 40 m, 48 k,
 // 56 the caller's rsp, 64 T[0..2k-1], then the scratch.
 #define VB_MONT_MAX_K 128
@@ -672,7 +652,7 @@
   mov   %rsp, %rax
   mov   %rdi, %rbx
   shl   $4, %rbx
-  add   $(VB_MONT_T + 72 * 8), %rbx
+  add   $(VB_MONT_T + 96 * 8), %rbx
   sub   %rbx, %rsp
   and   $-16, %rsp
   mov   %rax, 56(%rsp)
@@ -738,6 +718,112 @@
   mov   56(%rsp), %rsp
   vb_pop_callee
   ret
+.endm
+
+// z[h..4h-1] += m, m = the 2h words at rcx plus the word rdx (0 or 1) above them;
+// the sum must fit. rdi = z. Clobbers r8-r15, flags.
+.macro vb_add_mid h
+  clc
+.irp c, 0, 1, 2, 3
+.if \c < \h / 4
+  vb_win_load %rdi, 8*\h+64*\c
+  vb_win_adc %rcx, 64*\c
+  vb_win_store %rdi, 8*\h+64*\c
+.endif
+.endr
+  vb_win_load %rdi, 24*\h
+  adc   %rdx, %r8
+  adc   $0, %r9
+  adc   $0, %r10
+  adc   $0, %r11
+  adc   $0, %r12
+  adc   $0, %r13
+  adc   $0, %r14
+  adc   $0, %r15
+  vb_win_store %rdi, 24*\h
+.if \h == 16
+  vb_win_load %rdi, 24*\h+64
+  vb_win_adc0
+  vb_win_store %rdi, 24*\h+64
+.endif
+.endm
+
+// Karatsuba middle term for a product: with z[0..2h-1] = a0*b0 = L,
+// z[2h..4h-1] = a1*b1 = H, rcx = P = |a0-a1| * |b0-b1| (2h words) and rdx = M,
+// all-ones when (a0-a1)(b0-b1) >= 0 (so it must be subtracted), zero otherwise:
+// m = L + H -/+ P = a0*b1 + a1*b0, formed as L + H + (P ^ M) + (M & 1) with the
+// sign word M on top, goes into z at word h. P is overwritten by m.
+// Clobbers rax, rbx, rdx, r8-r15, flags.
+.macro vb_kmul_combine h
+  xor   %eax, %eax          // carry of + L, as 0 / -1
+  mov   %rdx, %rbx          // carry of + H, as 0 / -1; starts as the +1 of -P
+.irp c, 0, 1, 2, 3
+.if \c < \h / 4
+  vb_win_load %rcx, 64*\c
+  vb_win_xor %rdx
+  bt    $0, %rax
+  vb_win_adc %rdi, 64*\c
+  sbb   %rax, %rax
+  bt    $0, %rbx
+  vb_win_adc %rdi, 16*\h+64*\c
+  sbb   %rbx, %rbx
+  vb_win_store %rcx, 64*\c
+.endif
+.endr
+  sub   %rax, %rdx          // top word: M + carries (mod 2^64), 0 or 1
+  sub   %rbx, %rdx
+  vb_add_mid \h
+.endm
+
+// Karatsuba product of 2h-word numbers, x = a0 + 2^(64h) a1, y = b0 + 2^(64h) b1:
+//   x*y = L + 2^(128h) H + 2^(64h) (L + H - (a0-a1)(b0-b1)),  L = a0 b0, H = a1 b1,
+// with (a0-a1)(b0-b1) as |a0-a1| |b0-b1| and a sign mask. The three half products
+// come from the macro \half (rdi = out, rsi = x, rcx = y; 2h words out).
+// t: |a0-a1| at t[0..h-1], |b0-b1| at t[h..2h-1], their product at t[2h..4h-1].
+// Inputs rdi = z, rsi = x, rdx = y, rcx = t; needs 80 bytes of stack at (rsp)
+// (0..31 for vb_mul_8n, then z, x, y, t, sign). z, t, x, y disjoint.
+.macro vb_kmul h, half
+  mov   %rdi, 32(%rsp)
+  mov   %rsi, 40(%rsp)
+  mov   %rdx, 48(%rsp)
+  mov   %rcx, 56(%rsp)
+  mov   %rdx, %rcx
+  \half                     // z[0..2h-1] = a0 * b0
+  mov   32(%rsp), %rdi
+  add   $16*\h, %rdi
+  mov   40(%rsp), %rsi
+  add   $8*\h, %rsi
+  mov   48(%rsp), %rcx
+  add   $8*\h, %rcx
+  \half                     // z[2h..4h-1] = a1 * b1
+  mov   40(%rsp), %rsi
+  mov   56(%rsp), %rcx
+  vb_absdiff \h             // t[0..h-1] = |a0 - a1|, rax = (a0 < a1 ? -1 : 0)
+  mov   %rax, 64(%rsp)
+  mov   48(%rsp), %rsi
+  mov   56(%rsp), %rcx
+  add   $8*\h, %rcx
+  vb_absdiff \h             // t[h..2h-1] = |b0 - b1|
+  xor   64(%rsp), %rax
+  not   %rax
+  mov   %rax, 64(%rsp)      // all-ones iff (a0-a1)(b0-b1) >= 0
+  mov   56(%rsp), %rsi
+  lea   8*\h(%rsi), %rcx
+  lea   16*\h(%rsi), %rdi
+  \half                     // t[2h..4h-1] = |a0-a1| |b0-b1|
+  mov   32(%rsp), %rdi
+  mov   56(%rsp), %rcx
+  add   $16*\h, %rcx
+  mov   64(%rsp), %rdx
+  vb_kmul_combine \h
+.endm
+
+// 8x8 -> 16 words for vb_kmul 8: rdi = z, rsi = x, rcx = y.
+.macro vb_mul8_half
+  vb_win_zero
+  vb_block8 %rsi, %rcx, %rdi
+  add   $64, %rdi
+  vb_win_store %rdi
 .endm
 
 #endif

@@ -1,7 +1,8 @@
 // z = x * y / 2^(64k) mod m, all k words. Precondition: m odd, x * y <= 2^(64k) m
 // (true when x, y < m). Aliasing: z disjoint from x, y and m.
-// For k a multiple of 8 up to VB_MONT_MAX_K: the full product by 8x8 MULX blocks
-// into a stack buffer, bignum_emontredc_8n, one masked subtraction. Other k (a
+// For k a multiple of 8 up to VB_MONT_MAX_K: the full product into a stack buffer
+// (by the Karatsuba products at k = 16, 32, else by 8x8 MULX blocks), then
+// bignum_emontredc_8n and one masked subtraction. Other k (a
 // public size) go to the portable version. Constant time.
 //
 // void bignum_montmul(uint64_t k, uint64_t *z, const uint64_t *x, const uint64_t *y,
@@ -23,7 +24,27 @@ VB_FUNCTION(bignum_montmul)
   vb_mont_enter
   lea   VB_MONT_T(%rsp), %rdi
   mov   %rdx, %rsi
+  // the Karatsuba products' scratch sits after T (2k words)
+  mov   48(%rsp), %rax
+  shl   $4, %rax
+  lea   VB_MONT_T(%rsp,%rax), %r9
+  mov   48(%rsp), %rax
+  cmp   $16, %rax
+  je    16f
+  cmp   $32, %rax
+  je    32f
   vb_mul_8n_frame
+  jmp   99f
+16:
+  mov   %rcx, %rdx
+  mov   %r9, %rcx
+  call  bignum_kmul_16_32@PLT
+  jmp   99f
+32:
+  mov   %rcx, %rdx
+  mov   %r9, %rcx
+  call  bignum_kmul_32_64@PLT
+99:
   vb_mont_finish
 VB_END(bignum_montmul)
 

@@ -99,11 +99,25 @@ void below_modulus(u64 *x, size_t n, Density d) {
   fill(x, n, d);
   x[n - 1] &= ~(u64(1) << 63);
 }
-double ones(const std::vector<std::pair<const u64 *, size_t>> &parts) {
+// The secret input buffers of the target being filled: fill() names them by
+// returning ones(them), and the measurement copies them from a prepared pool.
+using Parts = std::vector<std::pair<const u64 *, size_t>>;
+Parts inputs;
+
+double ones(const Parts &parts) {
+  inputs = parts;
   double bits = 0, total = 0;
   for (auto [p, n] : parts)
     for (size_t i = 0; i < n; ++i) bits += __builtin_popcountll(p[i]), total += 64;
   return total ? bits / total : 0;
+}
+
+// Positive control: a deliberately leaky early-exit comparison. The benchmark must
+// report a large |t| for it, or the measurement cannot see leaks at all.
+__attribute__((noinline)) u64 leaky_equal(const u64 *x, const u64 *y, size_t k) {
+  for (size_t i = 0; i < k; ++i)
+    if (x[i] != y[i]) return 0;
+  return 1;
 }
 
 // Buffers live as long as the program: targets capture pointers to them.
@@ -154,7 +168,7 @@ std::vector<Target> targets() {
                    modulus(m, k, d), fill(z, 2 * k, d);
                    z[2 * k - 1] &= ~(u64(1) << 63);
                    y[0] = word_negmodinv(m[0]);
-                   return ones({{z, 2 * k}, {m, k}});
+                   return ones({{z, 2 * k}, {m, k}, {y, 1}});
                  },
                  [=] { bignum_emontredc_8n(k, z, m, y[0]); }});
     t.push_back({"bignum_add" + K, xym, [=] { bignum_add(k, z, k, x, k, y); }});
@@ -205,6 +219,13 @@ std::vector<Target> targets() {
         [](u64 *z, const u64 *tab, u64 h, u64, u64 i) { bignum_copy_row_from_table_16(z, tab, h, i); });
   table("bignum_copy_row_from_table_32", 32,
         [](u64 *z, const u64 *tab, u64 h, u64, u64 i) { bignum_copy_row_from_table_32(z, tab, h, i); });
+  {
+    const size_t k = 32;
+    u64 *x = buf(k), *y = buf(k), *r = buf(1);
+    t.push_back({"CONTROL leaky early-exit compare",
+                 [=](Density d) { fill(x, k, d), fill(y, k, d); return ones({{x, k}, {y, k}}); },
+                 [=] { r[0] = leaky_equal(x, y, k); }});
+  }
   return t;
 }
 
@@ -284,10 +305,40 @@ struct Result {
   double density_median[kDensities];
 };
 
+// One experiment: n measurements, each of the input class cls_of() picks. Inputs
+// are prepared a chunk at a time into a pool, then copied into the target's
+// buffers right before each timed call by the same code for every class, so the
+// preparation (which differs by class) cannot leave a class-dependent trace in
+// branch predictors or caches.
+template <class Pick>
+void experiment(Target &target, size_t n, int batch, Pick pick, std::vector<int> &cls,
+                std::vector<double> &dens, std::vector<double> &time) {
+  const size_t chunk = 256;
+  cls.assign(n, 0), dens.assign(n, 0), time.assign(n, 0);
+  std::vector<u64> pool;
+  for (size_t base = 0; base < n; base += chunk) {
+    const size_t c = std::min(chunk, n - base);
+    pool.clear();
+    for (size_t j = 0; j < c; ++j) {
+      auto [klass, density] = pick();
+      cls[base + j] = klass;
+      dens[base + j] = target.fill(density);
+      for (auto [p, w] : inputs) pool.insert(pool.end(), p, p + w);
+    }
+    const Parts parts = inputs;
+    const u64 *from = pool.data();
+    for (size_t j = 0; j < c; ++j) {
+      for (auto [p, w] : parts) std::memcpy(const_cast<u64 *>(p), from, 8 * w), from += w;
+      u64 a = ticks();
+      for (int b = 0; b < batch; ++b) target.run();
+      time[base + j] = double(ticks() - a);
+    }
+  }
+}
+
 Result measure(Target &target, double seconds, int batch) {
   Result res{};
   // Warm up, and find how many measurements fit the time budget.
-  target.fill(Random);
   auto t0 = std::chrono::steady_clock::now();
   int warm = 0;
   while (std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() < 0.05 ||
@@ -300,17 +351,14 @@ Result measure(Target &target, double seconds, int batch) {
   // Filling inputs costs time too: budget about three times the call itself.
   size_t n = std::clamp(size_t(seconds / 2 / (3 * per_call * batch)), size_t(200), size_t(200000));
   res.measurements = n;
+  std::vector<int> cls;
+  std::vector<double> dens, time;
 
   // 1. fixed (zero) vs random, interleaved at random.
-  std::vector<double> time(n);
-  std::vector<int> cls(n);
-  for (size_t i = 0; i < n; ++i) {
-    cls[i] = int(gen() & 1);
-    target.fill(cls[i] ? Random : Zero);
-    u64 a = ticks();
-    for (int b = 0; b < batch; ++b) target.run();
-    time[i] = double(ticks() - a);
-  }
+  experiment(target, n, batch, [] {
+    int c = int(gen() & 1);
+    return std::pair{c, c ? Random : Zero};
+  }, cls, dens, time);
   std::vector<double> by[2];
   for (size_t i = 0; i < n; ++i) by[cls[i]].push_back(time[i]);
   for (int c = 0; c < 2; ++c) res.median[c] = percentile(by[c], 0.5);
@@ -327,20 +375,15 @@ Result measure(Target &target, double seconds, int batch) {
   }
 
   // 2. density: time against the fraction of one bits.
-  std::vector<double> dens(n);
-  std::vector<int> dcls(n);
-  for (size_t i = 0; i < n; ++i) {
-    dcls[i] = int(gen() % kDensities);
-    dens[i] = target.fill(Density(dcls[i]));
-    u64 a = ticks();
-    for (int b = 0; b < batch; ++b) target.run();
-    time[i] = double(ticks() - a);
-  }
+  experiment(target, n, batch, [] {
+    int d = int(gen() % kDensities);
+    return std::pair{d, Density(d)};
+  }, cls, dens, time);
   double limit = percentile(time, 0.95);
   double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0, m = 0;
   std::vector<double> per[kDensities];
   for (size_t i = 0; i < n; ++i) {
-    per[dcls[i]].push_back(time[i]);
+    per[cls[i]].push_back(time[i]);
     if (time[i] >= limit) continue;
     sx += dens[i], sy += time[i], sxx += dens[i] * dens[i], syy += time[i] * time[i];
     sxy += dens[i] * time[i], m += 1;

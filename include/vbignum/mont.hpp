@@ -2,8 +2,11 @@
 //
 // With R = 2^(64k), k the modulus's word count, x is held as x*R mod m. The
 // constructor precomputes w = -1/m mod 2^64, R mod m and R^2 mod m. Multiplication
-// picks its kernel by size: Karatsuba product + extended Montgomery reduction for
-// 16, 24 and 32 words (RSA-2048/3072/4096 primes), s2n-style montmul/montsqr else.
+// picks its kernel by size: a full product then extended Montgomery reduction
+// (emontredc_8n) when k is a multiple of 8 -- Karatsuba products for 16, 24 and 32
+// words (RSA-2048/3072/4096 primes), four of them for 48 and 64 words (3072- and
+// 4096-bit moduli), bignum_mul/bignum_sqr for other multiples of 8 -- and the
+// interleaved montmul/montsqr for every other size.
 // All arithmetic is constant time in the values; only sizes steer control flow.
 #pragma once
 
@@ -32,7 +35,7 @@ class montgomery {
                   std::to_string(max_words) + ")");
     m_.assign(modulus.begin(), modulus.begin() + k_);
     w_ = word_negmodinv(m_[0]);
-    kernel_ = k_ == 16 ? kernel::k16 : k_ == 24 ? kernel::k24 : k_ == 32 ? kernel::k32 : kernel::generic;
+    kernel_ = kernel_for(k_);
     r2_.assign(k_, 0);
     word_vector t(VBIGNUM_MONTIFIER_TEMP_WORDS(k_));
     bignum_montifier(k_, r2_.data(), m_.data(), t.data());
@@ -93,48 +96,92 @@ class montgomery {
   // --- Unchecked kernels for the modexp and RSA code: k-word operands below m,
   // z disjoint from x and y, s a scratch of this context.
   struct scratch {
-    explicit scratch(const montgomery &c) : buf(c.kernel_ == kernel::generic ? 0 : 2 * c.k_ + 96) {}
-    word_vector buf;
+    explicit scratch(const montgomery &c) : buf(c.kernel_ == kernel::generic ? 0 : 3 * c.k_ + 96) {}
+    word_vector buf;  // 2k-word product, then room for the product kernels' temps
   };
   void mul_raw(std::uint64_t *z, const std::uint64_t *x, const std::uint64_t *y, scratch &s) const {
     std::uint64_t *prod = s.buf.data(), *t = prod + 2 * k_;
+    const std::size_t h = k_ / 2;
     switch (kernel_) {
-      case kernel::k16: bignum_kmul_16_32(prod, x, y, t); break;
-      case kernel::k24: bignum_kmul_24_48(prod, x, y, t); break;
-      case kernel::k32: bignum_kmul_32_64(prod, x, y, t); break;
+      case kernel::karatsuba: kmul(k_, prod, x, y, t); break;
+      case kernel::halves:  // (x1 B + x0)(y1 B + y0), B = 2^(64h): four Karatsuba products
+        kmul(h, prod, x, y, t + k_);
+        kmul(h, prod + k_, x + h, y + h, t + k_);
+        kmul(h, t, x, y + h, t + k_);
+        bignum_add(3 * h, prod + h, 3 * h, prod + h, k_, t);
+        kmul(h, t, x + h, y, t + k_);
+        bignum_add(3 * h, prod + h, 3 * h, prod + h, k_, t);
+        break;
+      case kernel::any8n: bignum_mul(2 * k_, prod, k_, x, k_, y); break;
       case kernel::generic: bignum_montmul(k_, z, x, y, m_.data()); return;
     }
     reduce_product(z, prod);
   }
   void sqr_raw(std::uint64_t *z, const std::uint64_t *x, scratch &s) const {
     std::uint64_t *prod = s.buf.data(), *t = prod + 2 * k_;
+    const std::size_t h = k_ / 2;
     switch (kernel_) {
-      case kernel::k16: bignum_ksqr_16_32(prod, x, t); break;
-      case kernel::k24: bignum_ksqr_24_48(prod, x, t); break;
-      case kernel::k32: bignum_ksqr_32_64(prod, x, t); break;
+      case kernel::karatsuba: ksqr(k_, prod, x, t); break;
+      case kernel::halves:  // x0^2 + 2 x0 x1 B + x1^2 B^2
+        ksqr(h, prod, x, t + k_);
+        ksqr(h, prod + k_, x + h, t + k_);
+        kmul(h, t, x, x + h, t + k_);
+        bignum_add(3 * h, prod + h, 3 * h, prod + h, k_, t);
+        bignum_add(3 * h, prod + h, 3 * h, prod + h, k_, t);
+        break;
+      case kernel::any8n: bignum_sqr(2 * k_, prod, k_, x); break;
       case kernel::generic: bignum_montsqr(k_, z, x, m_.data()); return;
     }
     reduce_product(z, prod);
   }
 
  private:
-  enum class kernel { k16, k24, k32, generic };
+  // karatsuba: k in {16, 24, 32}; halves: k in {48, 64}, products built from four
+  // half-size Karatsuba products; any8n: other multiples of 8; generic: the rest.
+  enum class kernel { karatsuba, halves, any8n, generic };
 
-  // z = prod / R mod m for a 2k-word product of two numbers below m. emontredc
-  // leaves q in the low half and r = 2^(64k)*c + high half with prod + q*m = R*r and
-  // r < 2m; one masked subtraction (when c = 1 or high >= m) brings r below m.
+  static kernel kernel_for(std::size_t k) {
+    if (k == 16 || k == 24 || k == 32) return kernel::karatsuba;
+    if (k == 48 || k == 64) return kernel::halves;
+    return k % 8 == 0 ? kernel::any8n : kernel::generic;
+  }
+
+  // z = x*y and z = x^2 (2n words) by the Karatsuba kernels, n in {16, 24, 32}.
+  static void kmul(std::size_t n, std::uint64_t *z, const std::uint64_t *x, const std::uint64_t *y,
+                   std::uint64_t *t) {
+    if (n == 16)
+      bignum_kmul_16_32(z, x, y, t);
+    else if (n == 24)
+      bignum_kmul_24_48(z, x, y, t);
+    else
+      bignum_kmul_32_64(z, x, y, t);
+  }
+  static void ksqr(std::size_t n, std::uint64_t *z, const std::uint64_t *x, std::uint64_t *t) {
+    if (n == 16)
+      bignum_ksqr_16_32(z, x, t);
+    else if (n == 24)
+      bignum_ksqr_24_48(z, x, t);
+    else
+      bignum_ksqr_32_64(z, x, t);
+  }
+
+  // z = prod / R mod m for a 2k-word product of two numbers below m (k a multiple
+  // of 8). emontredc leaves q in the low half and r = 2^(64k)*c + high half, with
+  // prod + q*m = R*r and r < 2m; one masked subtraction (when c = 1 or high >= m)
+  // brings r below m.
   void reduce_product(std::uint64_t *z, std::uint64_t *prod) const {
     std::uint64_t c = bignum_emontredc_8n(k_, prod, m_.data(), w_);
     std::uint64_t *high = prod + k_;
     bignum_optsub(k_, z, high, c | bignum_ge(k_, high, k_, m_.data()), m_.data());
   }
 
-  // (x mod m) * R^e mod m, e in {0, 1}. With p = j*k words, j the least that makes
-  // 2^(64p) * m > x (m >= 2^(64(k-1)) so p >= n-k+1 suffices), montredc gives
-  // x / R^j mod m; Montgomery-multiplying that by R^(j+1+e) gives x * R^e.
+  // (x mod m) * R^e mod m, e in {0, 1}, x of n words. montredc needs
+  // x <= 2^(64p) * m; as m >= 2^(64(k-1)), any p >= n-k+1 will do, and the least
+  // multiple of k, p = j*k, makes montredc give x / R^j mod m. Montgomery-
+  // multiplying that by R^(j+1+e) gives x * R^e.
   word_vector reduce_times_r(words_view x, unsigned e) const {
     const std::size_t n = x.size();
-    const std::size_t j = std::max<std::size_t>(1, n / k_);  // = ceil((n-k+1)/k), at least 1
+    const std::size_t j = std::max<std::size_t>(1, n / k_);  // ceil((n-k+1)/k), at least 1
     word_vector xr(k_), factor = to_word_vector(r2_), tmp(k_);
     scratch s(*this);
     bignum_montredc(k_, xr.data(), n, x.data(), m_.data(), j * k_);

@@ -23,7 +23,7 @@ let WORD_ADD_0_SYM = prove
 
 let WORD_SHL_ZERO64 = prove
  (`!x:int64. word_shl x 0 = x`,
-  REWRITE_TAC[WORD_SHL_0]);;
+  REWRITE_TAC[WORD_SHL_ZERO]);;
 
 let REGUPD_SWAP = prove
  (`!i j a b r. ~(i = j) ==> regupd i a (regupd j b r) = regupd j b (regupd i a r)`,
@@ -76,7 +76,7 @@ let FINISH_LEMMA = prove
     MP_TAC(ISPECL [`&N:int`; `e:int`; `-- &1:int`] INT_LE_LMUL)] THEN
   ASM_REWRITE_TAC[] THEN
   MP_TAC(SPEC `l:num` INT_POS) THEN MP_TAC(SPEC `r:num` INT_POS) THEN
-  INT_ARITH_TAC);;
+  REPEAT(POP_ASSUM MP_TAC) THEN INT_ARITH_TAC);;
 
 (* ---- term utilities ---- *)
 
@@ -181,7 +181,7 @@ let num_red_pats = [`m + n:num`; `m * n:num`; `m - n:num`; `m = n:num`; `m < n:n
   `m <= n:num`; `m DIV n`; `m MOD n`; `m EXP n`; `ODD n`; `EVEN n`];;
 
 let eval_net ctx =
-  let net = itlist (net_of_thm false) eval_thms empty_net in
+  let net = itlist (net_of_thm false) (itlist (mk_rewrites false) eval_thms []) empty_net in
   let net = itlist (fun p -> net_of_conv p NUM_RED_CONV) num_red_pats net in
   let net = net_of_conv `word_add (word_add a (word i)) (word j):int64`
               ADDR_CONV net in
@@ -263,7 +263,7 @@ let READ32_BYTES = prove
 let fetch_fact tbl pc k =
   let addr = mk_comb(mk_comb(`word_add:int64->int64->int64`, pc),
                      mk_comb(`word:num->int64`, mk_small_numeral k)) in
-  let m = rand(rator(lhs(concl(Hashtbl.find tbl k)))) in
+  let m = rator(lhs(concl(Hashtbl.find tbl k))) in
   let tm = list_mk_comb(`read32`, [addr; m]) in
   let facts = map (fun i -> Hashtbl.find tbl (k + i)) [0;1;2;3] in
   let th = (REWR_CONV READ32_BYTES THENC
@@ -325,7 +325,7 @@ let INT_VAL_WORD_NUM = prove
   SIMP_TAC[VAL64_WORD_SMALL]);;
 
 let val_tm = `val:int64->num`;;
-let ival_of t = mk_comb(`&:num->int`, mk_comb(val_tm, t));;
+let ival_of t = mk_comb(`int_of_num`, mk_comb(val_tm, t));;
 
 (* |- &(val t) = e, e in terms of &(val v) for operand variables. *)
 let rec valeq_raw st t =
@@ -358,7 +358,7 @@ let valeq st v t =
   let th = valeq_raw st t in
   let th = CONV_RULE (RAND_CONV INT_POLY_CONV) th in
   let eq = ASSUME(mk_eq(v,t)) in
-  TRANS (AP_TERM `&:num->int` (AP_TERM val_tm eq)) th;;
+  TRANS (AP_TERM `int_of_num` (AP_TERM val_tm eq)) th;;
 
 (* Abbreviate the non-simple components of the state on the rhs of th. *)
 let abbreviate st th =
@@ -390,9 +390,8 @@ let abbreviate st th =
   (* record value equations for the new word variables, oldest first *)
   let bsubs = map (fun (v,t) -> SYM(ASSUME(mk_eq(v,t)))) bnews in
   do_list (fun (v,t) ->
-      let t' = if bsubs = [] then t else rand(concl(SUBS_CONV bsubs t)) in
       let eq0 = valeq st v t in
-      let eq1 = if t' = t then eq0 else SUBS bsubs eq0 in
+      let eq1 = if bsubs = [] then eq0 else SUBS bsubs eq0 in
       st.valeqs <- (v, eq1) :: st.valeqs;
       st.abbrevs <- (v,t) :: st.abbrevs) (rev wnews);
   do_list (fun (v,t) -> st.abbrevs <- (v,t) :: st.abbrevs) (rev bnews);
@@ -418,7 +417,7 @@ let sim_step st =
   let f = rand(rand(concl dth)) in
   let pcm = CONJ (REWRITE_CONV[arm_pc] (mk_comb(`arm_pc`,sk)))
                  (REWRITE_CONV[arm_mem] (mk_comb(`arm_mem`,sk))) in
-  let dec = list_mk_comb(`decode`,[mk_comb(val_tm,
+  let dec = list_mk_comb(`decode`,[mk_comb(`val:int32->num`,
               list_mk_comb(`read32`,[mk_comb(`arm_pc`,sk); mk_comb(`arm_mem`,sk)]))]) in
   let dth' = (REWRITE_CONV[pcm] THENC ONCE_REWRITE_CONV[fetch] THENC
               ONCE_REWRITE_CONV[vth] THENC K dth) dec in
@@ -441,11 +440,32 @@ let BIGNUM_PROD_BOUND = prove
   REPEAT GEN_TAC THEN REWRITE_TAC[LEFT_ADD_DISTRIB; EXP_ADD] THEN
   MATCH_MP_TAC LT_MULT2 THEN REWRITE_TAC[BIGNUM_AT_BOUND]);;
 
+let BIGNUM_SUM_BOUND = prove
+ (`!a b m mm mm'. bignum_at a m mm + bignum_at b m mm' < 2 EXP (64 * (m + 1))`,
+  REPEAT GEN_TAC THEN
+  MP_TAC(SPECL [`a:int64`;`m:num`;`mm:int64->byte`] BIGNUM_AT_BOUND) THEN
+  MP_TAC(SPECL [`b:int64`;`m:num`;`mm':int64->byte`] BIGNUM_AT_BOUND) THEN
+  REWRITE_TAC[LEFT_ADD_DISTRIB; EXP_ADD; MULT_CLAUSES] THEN
+  CONV_TAC NUM_REDUCE_CONV THEN ARITH_TAC);;
+
+let BIGNUM_SQ_BOUND = prove
+ (`!a m mm. bignum_at a m mm EXP 2 < 2 EXP (64 * (m + m))`,
+  REWRITE_TAC[EXP_2; BIGNUM_PROD_BOUND]);;
+
+(* |- r < N for the right-hand side r, N a numeral. *)
+let rhs_bound r nval =
+  let th = tryfind (fun lem -> PART_MATCH lhand lem r)
+             [BIGNUM_PROD_BOUND; BIGNUM_SUM_BOUND; BIGNUM_SQ_BOUND; BIGNUM_AT_BOUND] in
+  let th = CONV_RULE (RAND_CONV NUM_REDUCE_CONV) th in
+  let n' = rand(concl th) in
+  if n' = nval then th
+  else MATCH_MP LTE_TRANS (CONJ th (num_fact(mk_comb(mk_comb(`(<=):num->num->bool`,n'),nval))));;
+
 let rec BIGNUM_EXPAND_CONV tm =
   match tm with
     Comb(Comb(Comb(Const("bignum_at",_),a),n),m) when is_numeral n ->
       if dest_small_numeral n = 0 then REWR_CONV (CONJUNCT1 bignum_at) tm else
-      (RATOR_CONV(LAND_CONV num_CONV) THENC REWR_CONV (CONJUNCT2 bignum_at) THENC
+      (RATOR_CONV(RAND_CONV num_CONV) THENC REWR_CONV (CONJUNCT2 bignum_at) THENC
        LAND_CONV BIGNUM_EXPAND_CONV THENC
        RAND_CONV(LAND_CONV(RAND_CONV(NUM_REDUCE_CONV))) THENC
        RAND_CONV(RAND_CONV(RAND_CONV(LAND_CONV(RAND_CONV(RAND_CONV NUM_REDUCE_CONV)))))) tm
@@ -463,9 +483,9 @@ let divide_poly n d =
     let v = dest_numeral c in
     if mod_num v nn <>/ Int 0 then failwith "not divisible" else mk_numeral(quo_num v nn) in
   let div_int c = match c with
-      Comb(Const("int_of_num",_),k) -> mk_comb(`&:num->int`, div_coeff k)
+      Comb(Const("int_of_num",_),k) -> mk_comb(`int_of_num`, div_coeff k)
     | Comb(Const("int_neg",_),Comb(Const("int_of_num",_),k)) ->
-        mk_comb(`int_neg`, mk_comb(`&:num->int`, div_coeff k))
+        mk_comb(`int_neg`, mk_comb(`int_of_num`, div_coeff k))
     | _ -> failwith "coefficient" in
   let is_intconst c = match c with
       Comb(Const("int_of_num",_),k) -> is_numeral k
@@ -490,15 +510,15 @@ let BIGNUM_EQ_TAC st (asl,w) =
   let ntm = mk_comb(mk_comb(`EXP`,`2`), mk_comb(mk_comb(`( * )`,`64`),kl)) in
   let nval = rand(concl(NUM_REDUCE_CONV ntm)) in
   let lb = PART_MATCH lhand BIGNUM_AT_BOUND l in
-  let rb = PART_MATCH lhand BIGNUM_PROD_BOUND r in
-  let to_n th = CONV_RULE (RAND_CONV (RAND_CONV NUM_REDUCE_CONV THENC NUM_REDUCE_CONV)) th in
-  let lb = to_n lb and rb = to_n rb in
+  let to_n th = CONV_RULE (RAND_CONV NUM_REDUCE_CONV) th in
+  let lb = to_n lb in
+  let rb = rhs_bound r nval in
   if rand(concl lb) <> nval || rand(concl rb) <> nval then failwith "BIGNUM_EQ_TAC: sizes";
   let load_subs = mapfilter (fun (v,t) -> match t with
       Comb(Comb(Const("read64",_),_),_) -> SYM(ASSUME(mk_eq(v,t)))
     | _ -> fail()) st.abbrevs in
   let valeqs = map snd st.valeqs in
-  let diff = mk_comb(mk_comb(`int_sub`, mk_comb(`&:num->int`,l)), mk_comb(`&:num->int`,r)) in
+  let diff = mk_comb(mk_comb(`int_sub`, mk_comb(`int_of_num`,l)), mk_comb(`int_of_num`,r)) in
   let dth = (ONCE_DEPTH_CONV BIGNUM_EXPAND_CONV THENC
              REWRITE_CONV[arm_mem] THENC EVAL_CONV st.net THENC
              (fun t -> if load_subs = [] then REFL t else SUBS_CONV load_subs t) THENC
@@ -507,7 +527,7 @@ let BIGNUM_EQ_TAC st (asl,w) =
   let d = rand(concl dth) in
   let e = try divide_poly nval d with Failure s ->
     (print_string "Residual: "; print_term d; print_newline(); failwith s) in
-  let nint = mk_comb(`&:num->int`, nval) in
+  let nint = mk_comb(`int_of_num`, nval) in
   let rhs = mk_comb(mk_comb(`int_mul`, nint), e) in
   let rth = INT_POLY_CONV rhs in
   if rand(concl rth) <> d then
@@ -519,16 +539,24 @@ let BIGNUM_EQ_TAC st (asl,w) =
 
 (* ---- frame conditions ---- *)
 
+let CALLEE_SAVED_CASES = prove
+ (`18 <= i /\ i <= 30 ==> i = 18 \/ i = 19 \/ i = 20 \/ i = 21 \/ i = 22 \/
+   i = 23 \/ i = 24 \/ i = 25 \/ i = 26 \/ i = 27 \/ i = 28 \/ i = 29 \/ i = 30`,
+  REWRITE_TAC[ARITH_RULE `18 <= i <=> i = 18 \/ 19 <= i`] THEN
+  REWRITE_TAC[ARITH_RULE `19 <= i <=> i = 19 \/ 20 <= i`; ARITH_RULE `20 <= i <=> i = 20 \/ 21 <= i`;
+    ARITH_RULE `21 <= i <=> i = 21 \/ 22 <= i`; ARITH_RULE `22 <= i <=> i = 22 \/ 23 <= i`;
+    ARITH_RULE `23 <= i <=> i = 23 \/ 24 <= i`; ARITH_RULE `24 <= i <=> i = 24 \/ 25 <= i`;
+    ARITH_RULE `25 <= i <=> i = 25 \/ 26 <= i`; ARITH_RULE `26 <= i <=> i = 26 \/ 27 <= i`;
+    ARITH_RULE `27 <= i <=> i = 27 \/ 28 <= i`; ARITH_RULE `28 <= i <=> i = 28 \/ 29 <= i`;
+    ARITH_RULE `29 <= i <=> i = 29 \/ 30 <= i`] THEN
+  STRIP_TAC THEN ASM_REWRITE_TAC[] THEN ASM_ARITH_TAC);;
+
 let REGS_FRAME_TAC =
   REWRITE_TAC[returns_with_frame; arm_pc; arm_sp; arm_regs; arm_mem] THEN
-  REPEAT CONJ_TAC THENL
-   [REWRITE_TAC[regupd] THEN CONV_TAC NUM_REDUCE_CONV THEN REWRITE_TAC[];
-    REFL_TAC;
-    GEN_TAC THEN DISCH_THEN(fun th ->
-      let cases = ARITH_RULE
-        `18 <= i /\ i <= 30 ==> i = 18 \/ i = 19 \/ i = 20 \/ i = 21 \/ i = 22 \/
-         i = 23 \/ i = 24 \/ i = 25 \/ i = 26 \/ i = 27 \/ i = 28 \/ i = 29 \/ i = 30` in
-      REPEAT_TCL DISJ_CASES_THEN SUBST1_TAC (MP cases th)) THEN
+  REPEAT CONJ_TAC THEN FIRST
+   [REWRITE_TAC[regupd] THEN CONV_TAC NUM_REDUCE_CONV THEN REWRITE_TAC[] THEN NO_TAC;
+    X_GEN_TAC `i:num` THEN DISCH_THEN(fun th ->
+      REPEAT_TCL DISJ_CASES_THEN SUBST1_TAC (MP CALLEE_SAVED_CASES th)) THEN
     REWRITE_TAC[regupd] THEN CONV_TAC NUM_REDUCE_CONV THEN REWRITE_TAC[];
     X_GEN_TAC `addr:int64` THEN DISCH_TAC THEN
     REPEAT(W(fun (asl,w) ->
@@ -614,7 +642,7 @@ let prove_straightline (spec, nsteps) =
     let post_th = TAC_PROOF((asl @ map (fun (v,t) -> ("", ASSUME(mk_eq(v,t)))) st.abbrevs,
                              post),
                   CONJ_TAC THENL [REGS_FRAME_TAC; BIGNUM_EQ_TAC st]) in
-    let ex = EXISTS (w, kk) (EXISTS (subst [kk,k_v] body, sk) (CONJ rth' post_th)) in
+    let ex = EXISTS (w, kk) (EXISTS (mk_exists(s_v, subst [kk,k_v] body), sk) (CONJ rth' post_th)) in
     let ex = itlist (fun (v,t) th -> PROVE_HYP (REFL t) (INST [t,v] th))
                (rev st.abbrevs) ex in
     let t2 = Unix.gettimeofday() in

@@ -18,3 +18,13 @@ let TEST_ADD_4_SPEC = `!pc z x y. ensures
 
 run_proof "test_mul_2_4" (fun () ->
   prove_straightline (TEST_MUL_2_4_SPEC, test_mul_2_4_ninstr));;
+
+run_proof "test_add_4" (fun () ->
+  prove_straightline (TEST_ADD_4_SPEC, test_add_4_ninstr));;
+
+(* Negative control: the same statement about the routine with one flipped
+   bit (adds x8, x8, x9 becomes adds x8, x8, x8) must not be provable. *)
+let TEST_MUL_2_4_FLIPPED_SPEC =
+  subst [`test_mul_2_4_flipped_code`, `test_mul_2_4_code`] TEST_MUL_2_4_SPEC;;
+expect_failure "test_mul_2_4_flipped" (fun () ->
+  prove_straightline (TEST_MUL_2_4_FLIPPED_SPEC, test_mul_2_4_flipped_ninstr));;

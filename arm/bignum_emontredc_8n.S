@@ -24,11 +24,14 @@
 // Two code paths for the products, chosen on first use from MIDR_EL1:
 //  - scalar: every 64x64 -> 128 product by MUL + UMULH. Best where the integer
 //    multiplier is wide (Neoverse V1/V2, Apple M, ...).
-//  - NEON offload, for Neoverse N1 and Cortex-A76, whose single multiply pipe
-//    is held 3 cycles by each MUL and UMULH: part of the products are built from
-//    32x32 -> 64 UMULL/UMLAL on the vector pipes, in parallel with the scalar ones
-//    (columns 4..7 of every quotient row; the rows of VB_NEON_ROWS in each chunk).
-//    The split was chosen by measurement with the N1 model (tools/n1bench.sh).
+//  - NEON offload, for Neoverse N1, whose single multiply pipe is held 3 cycles
+//    by each MUL and UMULH: part of the products are built from 32x32 -> 64
+//    UMULL/UMLAL on the two vector pipes, in parallel with the scalar ones
+//    (columns 2..7 of every quotient row; the rows of VB_NEON_ROWS in each chunk).
+//    Modelled with llvm-mca through tools/n1bench.sh (cycles per call, k = 16 / 32):
+//    N1 scalar 1571 / 6177, NEON 783 / 2853; but on Neoverse V1, V2 and N2 scalar
+//    wins (V1: 386 against 556 at k = 16), and LLVM's Cortex-A76 model also prefers
+//    scalar, so every core but N1 takes the scalar path.
 #include "_internal.h"
 
 // Arguments and state. s0..s15 is the 16-word window; A lives in s8..s15 between
@@ -64,18 +67,14 @@
 #define wq   x28
 #define mode w21     // code path: 0 undecided, 1 scalar, 2 NEON offload
 
-// Stack: callee-saved x19-x28, then c, w, z end, then 16 words of scratch.
-#define FRAME 240
-#define SCRATCH 112
+// Stack: callee-saved x19-x28, then c, w, z end.
+#define FRAME 112
 #define C_SLOT 80
 #define W_SLOT 88
 #define END_SLOT 96
 
 // Row a of a chunk by NEON if bit a of VB_NEON_ROWS is set, else by the multiply
 // pipe.
-#ifndef VB_VSTORE
-#define VB_VSTORE 1
-#endif
 #ifndef VB_NEON_ROWS
 #define VB_NEON_ROWS 0xdb
 #endif
@@ -213,39 +212,6 @@
         vpair   1, v0, v1, \ql, \lane, \qh, \lane, v17, v21
         vpair   0, v2, v3, \ql, \lane, \qh, \lane, v18, v22
         vpair   1, v2, v3, \ql, \lane, \qh, \lane, v19, v23
-  .if VB_VSTORE
-        // Out through the stack: a q store and a load pair take the vector pipes
-        // half as long as two element moves.
-        stp     q16, q17, [sp, #SCRATCH]
-        stp     q18, q19, [sp, #(SCRATCH+32)]
-        stp     q20, q21, [sp, #(SCRATCH+64)]
-        stp     q22, q23, [sp, #(SCRATCH+96)]
-        ldp     ma, mb, [sp, #SCRATCH]
-        adds    \p0, \p0, ma
-        adcs    \p1, \p1, mb
-        ldp     ma, mb, [sp, #(SCRATCH+16)]
-        adcs    \p2, \p2, ma
-        adcs    \p3, \p3, mb
-        ldp     ma, mb, [sp, #(SCRATCH+32)]
-        adcs    \p4, \p4, ma
-        adcs    \p5, \p5, mb
-        ldp     ma, mb, [sp, #(SCRATCH+48)]
-        adcs    \p6, \p6, ma
-        adcs    \p7, \p7, mb
-        cset    \p8, cs
-        ldp     ma, mb, [sp, #(SCRATCH+64)]
-        adds    \p1, \p1, ma
-        adcs    \p2, \p2, mb
-        ldp     ma, mb, [sp, #(SCRATCH+80)]
-        adcs    \p3, \p3, ma
-        adcs    \p4, \p4, mb
-        ldp     ma, mb, [sp, #(SCRATCH+96)]
-        adcs    \p5, \p5, ma
-        adcs    \p6, \p6, mb
-        ldp     ma, mb, [sp, #(SCRATCH+112)]
-        adcs    \p7, \p7, ma
-        adc     \p8, \p8, mb
-  .else
         mov     lo, v16.d[0]
         adds    \p0, \p0, lo
         mov     lo, v16.d[1]
@@ -279,7 +245,6 @@
         adcs    \p7, \p7, hi
         mov     hi, v23.d[1]
         adc     \p8, \p8, hi
-  .endif
         str     \p0, [zp, #(8*\a)]
 .endm
 
@@ -294,14 +259,20 @@
 // Quotient step t with the products of m[8-2*VB_QPAIRS..7] by NEON (v0-v3 hold
 // m[0..7]'s halves), the rest scalar: q reaches the vector side through its store
 // to Q (a GPR -> vector move would take the multiply pipe).
-#ifndef VB_QPAIRS
-#define VB_QPAIRS 3
+#ifndef VB_QP_EVEN
+#define VB_QP_EVEN 3
+#endif
+#ifndef VB_QP_ODD
+#define VB_QP_ODD 3
 #endif
 .macro qrowv t, p0, p1, p2, p3, p4, p5, p6, p7, p8
+        qrowvn  \t, (VB_QP_EVEN + (\t & 1) * (VB_QP_ODD - VB_QP_EVEN)), \p0, \p1, \p2, \p3, \p4, \p5, \p6, \p7, \p8
+.endm
+.macro qrowvn t, np, p0, p1, p2, p3, p4, p5, p6, p7, p8
         mul     q, \p0, wq
         str     q, [zb, #(8*\t)]
         ldr     d27, [zb, #(8*\t)]
-  .if VB_QPAIRS >= 3
+  .if \np >= 3
         vpair   1, v0, v1, VQ, 0, VQ, 1, v18, v22
   .endif
         vpair   0, v2, v3, VQ, 0, VQ, 1, v16, v20
@@ -310,7 +281,7 @@
         cmp     \p0, #1
         mul     lo, q, mb
         adcs    \p1, \p1, lo
-  .if VB_QPAIRS >= 3
+  .if \np >= 3
         mov     lo, v18.d[0]
         adcs    \p2, \p2, lo
         mov     lo, v18.d[1]
@@ -336,7 +307,7 @@
         adds    \p1, \p1, hi
         umulh   hi, q, mb
         adcs    \p2, \p2, hi
-  .if VB_QPAIRS >= 3
+  .if \np >= 3
         mov     hi, v22.d[0]
         adcs    \p3, \p3, hi
         mov     hi, v22.d[1]
@@ -483,12 +454,13 @@ VB_FUNCTION(bignum_emontredc_8n)
         mrs     mb, midr_el1            // trapped and emulated by Linux for user space
         ubfx    lo, mb, #4, #12         // part number
         ubfx    hi, mb, #24, #8         // implementer
-        sub     lo, lo, #0xd0b          // Cortex-A76 0, Neoverse N1 1
         cmp     hi, #0x41               // Arm Ltd
-        ccmp    lo, #1, #2, eq          // LS iff Arm A76 or N1 (else C=1, Z=0: HI)
+        mov     ma, #0xd0c              // Neoverse N1
+        ccmp    lo, ma, #0, eq          // EQ iff an Arm Neoverse N1
+        adrp    ma, .Lmode
         mov     mode, #1
         mov     w23, #2
-        csel    mode, w23, mode, ls
+        csel    mode, w23, mode, eq
         str     mode, [ma, :lo12:.Lmode]
 .Lchosen:
         cmp     mode, #2

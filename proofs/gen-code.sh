@@ -18,7 +18,8 @@ for src in "$@"; do
     echo "$fn" >> "$out/REFUSED"; continue
   fi
   aarch64-linux-gnu-objcopy -O binary -j .text "$obj" "$out/$fn.bin"
-  python3 - "$out/$fn.bin" "$fn" "${FLIP:-}" > "$out/${fn}_code.ml" <<'PY'
+  name=$fn; [ -n "${FLIP:-}" ] && name=${fn}_flipped
+  python3 - "$out/$fn.bin" "$fn" "${FLIP:-}" > "$out/${name}_code.ml" <<'PY'
 import sys
 data = bytearray(open(sys.argv[1], 'rb').read())
 fn, flip = sys.argv[2], sys.argv[3]

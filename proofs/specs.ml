@@ -179,6 +179,9 @@ let spec_bignum_copy_row_from_table_32 = new_definition
  `spec_bignum_copy_row_from_table_32 (z:int64) table (height:int64) (idx:int64) mm mm' <=>
     bignum_at z 32 mm' = row_of table (val height) 32 (val idx) mm`;;
 
+spec_defs := [spec_bignum_mul_4_8; spec_bignum_sqr_4_8; spec_bignum_mul_8_16;
+  spec_bignum_sqr_8_16; spec_bignum_mux; spec_bignum_optsub; spec_bignum_ge];;
+
 (* Names of the stated contracts, for the ledger check. *)
 let stated_specs = mapfilter (fun (s,_) ->
     if String.length s > 5 && String.sub s 0 5 = "spec_"

@@ -85,7 +85,9 @@ void check(const Kernel &k, const Words &x, const Words &y, const std::string &w
     EXPECT_EQ(tb[kGuard + k.temp + i], kGuardWord) << k.name << ": write above t, " << what;
   }
   EXPECT_EQ(xb, x) << k.name << ": x modified, " << what;
-  if (!same) EXPECT_EQ(yb, y) << k.name << ": y modified, " << what;
+  if (!same) {
+    EXPECT_EQ(yb, y) << k.name << ": y modified, " << what;
+  }
 }
 
 // n words made of n/b blocks of b words: block 0 is `base`, block j is

@@ -1,6 +1,6 @@
 // z[0..width-1] = table[width*idx .. width*idx + width-1], table of height rows of
-// width words, width a multiple of 8 (a remainder is ignored), read entirely (time
-// and addresses independent of idx). Precondition: idx < height; otherwise z = 0.
+// width words, width a multiple of 8 (any other width, a public size, is handed to
+// bignum_copy_row_from_table), read entirely (time and addresses independent of idx). Precondition: idx < height; otherwise z = 0.
 // Aliasing: z disjoint from table.
 // SSE2 only (baseline x86-64): one pass over the rows per 8-word column strip.
 //
@@ -10,6 +10,8 @@
 #include "_internal.h"
 
 VB_FUNCTION(bignum_copy_row_from_table_8n)
+  test  $7, %cl
+  jnz   bignum_copy_row_from_table@PLT
   lea   (,%rcx,8), %r10     // row stride in bytes
   mov   %rcx, %r9
   shr   $3, %r9             // strips

@@ -1,5 +1,5 @@
-// Extended Montgomery reduction in place. k a nonzero multiple of 8 (k < 8 returns
-// 0 and leaves z alone), m odd with k words, w = -1/m[0] mod 2^64. On entry
+// Extended Montgomery reduction in place. k a nonzero multiple of 8 (other k, a
+// public size, go to the portable version, which takes any k), m odd with k words, w = -1/m[0] mod 2^64. On entry
 // z[0..2k-1] = z0; on return z[0..k-1] = q and r = 2^(64k) * c + z[k..2k-1], c the
 // return value (0 or 1), satisfy z0 + q * m = 2^(64k) * r.
 // Aliasing: m must not overlap z. Constant time (loops depend on k only).
@@ -31,6 +31,10 @@
 .endm
 
 VB_FUNCTION(bignum_emontredc_8n)
+#ifdef VB_HAVE_PORTABLE
+  test  $7, %dil
+  jnz   vbignum_portable_bignum_emontredc_8n@PLT
+#endif
   VB_REQUIRE_MULX(bignum_emontredc_8n)
   xor   %eax, %eax
   shr   $3, %rdi

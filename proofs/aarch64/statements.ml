@@ -101,7 +101,10 @@ let arm_statements = [
 (* Type-check every statement whose code exists (the check reports them). *)
 let arm_stated = ref ([] : string list);;
 List.iter (fun (name, s) ->
-  try ignore(parse_term s); arm_stated := name :: !arm_stated;
+  try let tm = parse_term s in
+      if frees tm <> [] then failwith ("free variables (missing code?): " ^
+         String.concat " " (map (fst o dest_var) (frees tm)));
+      arm_stated := name :: !arm_stated;
       Printf.printf "%-34s %-8s\n%!" name "STATED"
   with Failure m -> Printf.printf "%-34s %-8s %s\n%!" name "UNSTATED" m)
   arm_statements;;

@@ -10,6 +10,7 @@
 
 let sim_trace = ref false;;
 let code_defs = ref ([]:thm list);;
+let spec_defs = ref ([]:thm list);;   (* contracts, unfolded in postconditions *)
 
 (* ---- extra lemmas used by the engine ---- *)
 
@@ -652,7 +653,7 @@ let prove_straightline (spec, nsteps) =
   prove(spec,
     REWRITE_TAC[ensures] THEN ONCE_REWRITE_TAC[FORALL_ARMSTATE'] THEN
     CONV_TAC(TOP_DEPTH_CONV BETA_CONV) THEN
-    REWRITE_TAC[arm_pc; arm_regs; arm_mem; arm_sp] THEN
+    REWRITE_TAC(!spec_defs @ [arm_pc; arm_regs; arm_mem; arm_sp]) THEN
     REPEAT GEN_TAC THEN STRIP_TAC THEN
     FIRST_X_ASSUM(fun th -> match concl th with
         Comb(Comb(Const("=",_),Var("PC_",_)),_) -> SUBST_ALL_TAC th

@@ -27,10 +27,12 @@
 //  - NEON offload, for Neoverse N1, whose single multiply pipe is held 3 cycles
 //    by each MUL and UMULH: part of the products are built from 32x32 -> 64
 //    UMULL/UMLAL on the two vector pipes, in parallel with the scalar ones
-//    (columns 2..7 of every quotient row; the rows of VB_NEON_ROWS in each chunk).
-//    Modelled with llvm-mca through tools/n1bench.sh (cycles per call, k = 16 / 32):
-//    N1 scalar 1571 / 6177, NEON 783 / 2853; but on Neoverse V1, V2 and N2 scalar
-//    wins (V1: 386 against 556 at k = 16), and LLVM's Cortex-A76 model also prefers
+//    (columns 4..7 of even and 2..7 of odd quotient rows, the rows of
+//    VB_NEON_ROWS in each chunk: the best of the splits tried).
+//    Modelled cycles per call (n1model: qemu + llvm-mca; k = 16 / 32 words):
+//    Neoverse N1: scalar 1569 / 6174 (at its multiply-pipe bound), NEON 747 / 2757.
+//    Neoverse V1, V2, N2 (llvm-mca models, k = 32): scalar 1478, NEON 2133 to 2534;
+//    Apple M1 a tie (2208 / 2138). LLVM's Cortex-A76 model also prefers the
 //    scalar, so every core but N1 takes the scalar path.
 #include "_internal.h"
 
@@ -256,11 +258,12 @@
   .endif
 .endm
 
-// Quotient step t with the products of m[8-2*VB_QPAIRS..7] by NEON (v0-v3 hold
-// m[0..7]'s halves), the rest scalar: q reaches the vector side through its store
-// to Q (a GPR -> vector move would take the multiply pipe).
+// Quotient step t with the products of the top np pairs of m[0..7] by NEON (v0-v3
+// hold m[0..7]'s halves; np = VB_QP_EVEN or VB_QP_ODD by the parity of t), the
+// rest scalar: q reaches the vector side through its store to Q (a GPR -> vector
+// move would take the multiply pipe).
 #ifndef VB_QP_EVEN
-#define VB_QP_EVEN 3
+#define VB_QP_EVEN 2
 #endif
 #ifndef VB_QP_ODD
 #define VB_QP_ODD 3

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # gen-code.sh OUTDIR SRC.S...: assembles each routine exactly as the library
-# build does (aarch64-linux-gnu-gcc -c, include dir include/), refuses objects
+# build does (aarch64-linux-gnu-gcc -c -mbranch-protection=standard, include
+# dir include/; env VB_ASFLAGS overrides the extra flags), refuses objects
 # with relocations against .text, extracts .text and writes OUTDIR/<fn>_code.ml
 # defining <fn>_code as the HOL byte list, plus the instruction count.
 # Optional env FLIP="fn offset bit": flip that bit of the instruction word at
@@ -12,7 +13,9 @@ mkdir -p "$out"
 for src in "$@"; do
   fn=$(basename "$src" .S)
   obj="$out/$fn.o"
-  aarch64-linux-gnu-gcc -c -I "$root/include" "$src" -o "$obj"
+  # -mbranch-protection=standard: what cmake/backend-arm.cmake adds by default
+  # (it makes VB_FUNCTION start with a BTI landing pad).
+  aarch64-linux-gnu-gcc -c ${VB_ASFLAGS--mbranch-protection=standard} -I "$root/include" "$src" -o "$obj"
   if aarch64-linux-gnu-readelf -r "$obj" | grep -q "'.rela.text'"; then
     echo "gen-code: $fn has relocations in .text: no byte list (cannot be proved)" >&2
     echo "$fn" >> "$out/REFUSED"; continue

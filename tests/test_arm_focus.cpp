@@ -121,13 +121,19 @@ uint64_t call(Fn *fn, A... a) {
   return ret;
 }
 #else
-template <class Fn, class... A>
-uint64_t call(Fn *fn, A... a) {
-  if constexpr (std::is_void_v<decltype(fn(a...))>) {
-    fn(a...);
+// Elsewhere a direct call; arguments arrive as words and go back to their types.
+template <class P>
+P from_word(uint64_t v) {
+  if constexpr (std::is_pointer_v<P>) return reinterpret_cast<P>(v);
+  else return static_cast<P>(v);
+}
+template <class R, class... P, class... A>
+uint64_t call(R (*fn)(P...), A... a) {
+  if constexpr (std::is_void_v<R>) {
+    fn(from_word<P>(uint64_t(a))...);
     return 0;
   } else {
-    return fn(a...);
+    return fn(from_word<P>(uint64_t(a))...);
   }
 }
 #endif

@@ -43,7 +43,7 @@ static_checks() {
 
 # One dynamic configuration: compiler (gcc|clang), backend (x86|portable), opt (O2|O3).
 dynamic_config() {
-  local cc=$1 backend=$2 opt=$3 dir="$root/build/ct-$1-$2-$3" cxx
+  local cc=$1 backend=$2 opt=$3 dir="$root/build/ct-$1-$2-$3" cxx t0=$SECONDS
   local name="taint $cc $backend -$opt"
   case $cc in gcc) cxx=g++ ;; clang) cc=clang-14; cxx=clang++-14 ;; esac
   local flags="-$opt -g -gdwarf-4 -DNDEBUG"
@@ -58,8 +58,8 @@ dynamic_config() {
                   --track-origins=yes --suppressions="$root/tests/ct/declassified.supp")
   local force=0
   grep -qw adx /proc/cpuinfo && grep -qw bmi2 /proc/cpuinfo && force=1
-  if CT_TAINT_FORCE_MULX=$force "${memcheck[@]}" "$dir/ct_taint" >"$dir/taint.log" 2>&1; then
-    note ok "$name: $(grep -h 'x86 MULX' "$dir/taint.log" | sed 's/ct_taint: //;s/$/; /')no taint report, results correct"
+  if VBIGNUM_X86_FORCE_ASM=$force "${memcheck[@]}" "$dir/ct_taint" >"$dir/taint.log" 2>&1; then
+    note ok "$name: $(grep -h 'x86 MULX' "$dir/taint.log" | sed 's/ct_taint: //;s/$/; /')no taint report, results correct ($((SECONDS - t0)) s with build)"
   else
     cat "$dir/taint.log"; note FAIL "$name: see $dir/taint.log"
   fi

@@ -20,8 +20,9 @@ disassembled with objdump -d -r -l, and every function in it is checked:
     and every load from memory, except
       - a stack slot this function stored a public value to (offsets from the
         stack pointer are followed through push/pop/sub/add/pre/post-index, and
-        through registers pointing into the frame, with the possible offsets as
-        a set that "cmp; b.ne/b.eq" refines on each edge);
+        through registers, or stack slots, holding a pointer into the frame,
+        with its possible offsets as a set that "cmp; b.ne/b.eq" refines on
+        each edge);
       - a fixed address (x86 rip-relative; AArch64 adr/adrp + offset): the
         library's own constants and CPU-dispatch flags, never caller data.
     A result is public iff all its inputs (registers, flags read, memory) are;
@@ -246,8 +247,9 @@ class State:
     # regs/flags: public ones; sp: stack pointer offset from entry (None: lost);
     # slots: public 8-byte stack slots; consts: registers holding a link-time
     # constant address (adr/adrp), through which loads read the library's own data;
-    # ptrs: registers pointing into the frame, as {register: set of possible stack
-    # offsets} (a pointer walking a table the function keeps on its stack).
+    # ptrs: registers (by name) and stack slots (by offset) holding a pointer into
+    # the frame, as a set of possible offsets (a cursor walking a table the
+    # function keeps on its stack, possibly spilled and reloaded).
     __slots__ = ("regs", "flags", "sp", "slots", "consts", "ptrs")
     MAX_OFFSETS = 64
 
@@ -335,7 +337,8 @@ class Checker:
         out = State(frozenset(regs), frozenset(flags), s["sp"],
                     frozenset(s["slots"]) if s["sp"] is not None else frozenset(),
                     frozenset(s["consts"] & regs),
-                    frozenset((r, frozenset(v)) for r, v in ptrs.items() if r in regs))
+                    frozenset((r, frozenset(v)) for r, v in ptrs.items()
+                              if r in regs or r in s["slots"]))
         nxt = i + 1 if i + 1 < len(insns) else None
         tgt = None
         if target is not None and ins.reloc is not None:
@@ -379,11 +382,14 @@ class Checker:
             (o,) = offsets
             for w in range((o // 8) * 8, o + size, 8):
                 covered = w >= o and w + 8 <= o + size
+                s["ptrs"].pop(w, None)
                 (s["slots"].add if public and covered else s["slots"].discard)(w)
-        elif not public:  # a weak update: any of them may now be secret
+        else:  # a weak update: any of them may now be secret, none a known pointer
             for o in offsets:
                 for w in range((o // 8) * 8, o + size, 8):
-                    s["slots"].discard(w)
+                    s["ptrs"].pop(w, None)
+                    if not public:
+                        s["slots"].discard(w)
 
     @staticmethod
     def rebase(s, ins, public):
@@ -419,6 +425,7 @@ class Checker:
         base = s["sp"] + off
         for w in range((base // 8) * 8, base + size, 8):
             covered = w >= base and w + 8 <= base + size
+            s["ptrs"].pop(w, None)
             if public and covered:
                 s["slots"].add(w)
             else:
@@ -802,10 +809,17 @@ class Arm(Checker):
             frame = s["ptrs"].get(base) if index is None and not bad else None
             if frame is not None:
                 frame = {o + off for o in frame}
+            # 8-byte x registers to/from sp slots carry frame-pointer offsets along
+            xregs = all(re.match(r"^x\d+$", o) for o in ops[:mi])
+            slot0 = s["sp"] + off if on_stack and not bad and s["sp"] is not None else None
             if mn in ARM_STORES:
                 public = all(pub_reg(r) for r in data)
                 if on_stack and not bad:
                     self.store_slots(s, off, size, public)
+                    if xregs and mn in ("str", "stp", "stur"):
+                        for j, r in enumerate(data):
+                            if r in s["ptrs"] and (slot0 + 8 * j) % 8 == 0:
+                                s["ptrs"][slot0 + 8 * j] = set(s["ptrs"][r])
                 elif frame:
                     self.store_slots_at(s, frame, size, public)
             else:
@@ -816,6 +830,10 @@ class Arm(Checker):
                 lane = any("[" in o for o in ops[:mi])
                 for r in data:
                     write(r, public, partial=lane)
+                if slot0 is not None and xregs and mn in ("ldr", "ldp", "ldur"):
+                    for j, r in enumerate(data):
+                        if slot0 + 8 * j in s["ptrs"]:
+                            s["ptrs"][r] = set(s["ptrs"][slot0 + 8 * j])
             # writeback: base += immediate (or register) stays public if both are
             if pre or post:
                 step = imm if pre else None

@@ -3,8 +3,8 @@
 # machine lacks (Debian 12, as root). Idempotent: a no-op when all is present.
 set -euo pipefail
 
-host_pkgs=(cmake g++ make pkg-config libgtest-dev libbenchmark-dev libgmp-dev libssl-dev
-           valgrind gcc-aarch64-linux-gnu g++-aarch64-linux-gnu qemu-user)
+host_pkgs=(cmake g++ make pkg-config python3 clang-14 libgtest-dev libbenchmark-dev libgmp-dev
+           libssl-dev valgrind gcc-aarch64-linux-gnu g++-aarch64-linux-gnu qemu-user)
 arm64_pkgs=(libgmp-dev:arm64 libssl-dev:arm64 libgtest-dev:arm64 libbenchmark-dev:arm64)
 extra=("$@")   # callers may ask for more (e.g. hol-light)
 

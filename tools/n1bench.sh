@@ -13,6 +13,7 @@
 #         all      everything (the model takes a while: qemu + llvm-mca per run)
 #     --time   time on this machine instead of modelling (the default on AArch64)
 # Environment: N1BENCH_BUILD (build dir, default build/n1), N1MODEL (path to n1model.py).
+# The model's own output goes to $N1BENCH_BUILD/n1model.log.
 # Columns: cycles/op for vbignum and OpenSSL, speed-up (OpenSSL cycles / vbignum
 # cycles), and for kernels the model's multiplier bound per op (the cycles the
 # multiply pipes alone need: scalar M pipe or NEON V0, whichever is larger).
@@ -57,9 +58,17 @@ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DVBIGNUM_BUILD_TESTS=OF
   "${cmake_args[@]}" >/dev/null
 cmake --build "$build" --target vbignum -j 2 >/dev/null
 exe=$build/n1_driver
-$cxx -O2 -std=c++20 -static -Wno-deprecated-declarations -I"$root/include" \
-  -I"$root/benchmarks/n1" "$root/benchmarks/n1/n1_driver.cpp" "$build/libvbignum.a" \
-  "$libdir/libcrypto.a" -ldl -pthread -o "$exe"
+# (glibc warns about getaddrinfo & co. in a static libcrypto: harmless, kept in the log)
+if ! $cxx -O2 -std=c++20 -static -Wno-deprecated-declarations -I"$root/include" \
+    -I"$root/benchmarks/n1" "$root/benchmarks/n1/n1_driver.cpp" "$build/libvbignum.a" \
+    "$libdir/libcrypto.a" -ldl -pthread -o "$exe" 2>"$build/link.log"; then
+  cat "$build/link.log" >&2
+  exit 1
+fi
+runner=()  # --time on x86-64 runs under qemu: a smoke test, not a measurement
+[ "$(uname -m)" = aarch64 ] || runner=(qemu-aarch64 -cpu neoverse-n1)
+log=$build/n1model.log
+: >"$log"
 
 # --- run -----------------------------------------------------------------------
 calls() {  # calls per run: enough to amortise, few enough for the model
@@ -80,9 +89,10 @@ impls() {
 measure() {  # op impl
   local n; n=$(calls "$1")
   if [ $timed = 1 ]; then
-    "$exe" "$1" "$2" "$n" --time | sed -n 's/.*, \([0-9.]*\) ns\/op.*/\1 -/p'
+    "${runner[@]}" "$exe" "$1" "$2" "$n" --time | sed -n 's/.*, \([0-9.]*\) ns\/op.*/\1 -/p'
   else
-    python3 "$n1model" --roi n1_roi_begin,n1_roi_end --ops "$n" --top 0 "$exe" "$1" "$2" "$n" |
+    python3 "$n1model" --roi n1_roi_begin,n1_roi_end --ops "$n" --top 0 "$exe" "$1" "$2" "$n" \
+        2>>"$log" |
       sed -n 's/^N1MODEL_JSON //p' |
       python3 -c 'import json,sys; j=json.loads(sys.stdin.read()); n=float(sys.argv[1]);
 print("%.0f %.0f" % (j["cycles_best"]/n, j["cycles_mul_bound"]/n))' "$n"
@@ -90,18 +100,18 @@ print("%.0f %.0f" % (j["cycles_best"]/n, j["cycles_mul_bound"]/n))' "$n"
 }
 
 unit=$([ $timed = 1 ] && echo "ns/op" || echo "N1 cycles/op")
-printf '%-30s %16s %16s %9s %14s\n' operation "vbignum $unit" "OpenSSL $unit" speed-up "mul bound"
+printf '%-34s %16s %16s %9s %14s\n' operation "vbignum $unit" "OpenSSL $unit" speed-up "mul bound"
 for op in "${ops[@]}"; do
   declare -A got=()
   for impl in $(impls "$op"); do got[$impl]=$(measure "$op" "$impl"); done
   if [ -n "${got[openssl]:-}" ]; then
     read -r v vb <<<"${got[vbignum]}"; read -r o _ <<<"${got[openssl]}"
-    printf '%-30s %16s %16s %8.2fx %14s\n' "$op" "$v" "$o" "$(awk -v o="$o" -v v="$v" 'BEGIN { print o / v }')" "-"
+    printf '%-34s %16s %16s %8.2fx %14s\n' "$op" "$v" "$o" "$(awk -v o="$o" -v v="$v" 'BEGIN { print o / v }')" "-"
   else
     for impl in $(impls "$op"); do
       read -r v vb <<<"${got[$impl]}"
       label=$op; [ "$impl" = vbignum ] || label="$op ($impl)"
-      printf '%-30s %16s %16s %9s %14s\n' "$label" "$v" "-" "-" "$vb"
+      printf '%-34s %16s %16s %9s %14s\n' "$label" "$v" "-" "-" "$vb"
     done
   fi
   unset got

@@ -12,36 +12,41 @@ VB_FUNCTION(bignum_ge)
   cmova %rdx, %r8           // r8 = min(m, n) words of x - y
   sub   %r8, %rdi           // rdi = words of x alone (x - 0)
   sub   %r8, %rdx           // rdx = words of y alone (0 - y)
-  xor   %r9d, %r9d          // index; CF = 0 (INC/DEC below keep CF)
-  test  %r8, %r8
+  // Each loop runs a negative index up to 0 over pointers past its words; INC
+  // leaves CF, the borrow, alone.
+  lea   (%rsi,%r8,8), %rsi
+  lea   (%rcx,%r8,8), %rcx
+  neg   %r8
+  test  %r8, %r8            // CF = 0
   jz    2f
 1:
-  mov   (%rsi,%r9,8), %rax
-  sbb   (%rcx,%r9,8), %rax
-  inc   %r9
-  dec   %r8
+  mov   (%rsi,%r8,8), %rax
+  sbb   (%rcx,%r8,8), %rax
+  inc   %r8
   jnz   1b
 2:
   sbb   %r10, %r10          // r10 = -borrow
   test  %rdi, %rdi
   jz    4f
+  lea   (%rsi,%rdi,8), %rsi
+  neg   %rdi
   bt    $0, %r10            // CF = borrow
 3:
-  mov   (%rsi,%r9,8), %rax
+  mov   (%rsi,%rdi,8), %rax
   sbb   $0, %rax
-  inc   %r9
-  dec   %rdi
+  inc   %rdi
   jnz   3b
   sbb   %r10, %r10
 4:
   test  %rdx, %rdx
   jz    6f
+  lea   (%rcx,%rdx,8), %rcx
+  neg   %rdx
   bt    $0, %r10
 5:
   mov   $0, %eax
-  sbb   (%rcx,%r9,8), %rax
-  inc   %r9
-  dec   %rdx
+  sbb   (%rcx,%rdx,8), %rax
+  inc   %rdx
   jnz   5b
   sbb   %r10, %r10
 6:

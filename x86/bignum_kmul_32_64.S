@@ -28,6 +28,7 @@ VB_FUNCTION(bignum_kmul_32_64)
   ret
 
 // z[0..31] = x[0..15] * y[0..15]: rdi = z, rsi = x, rdx = y, rcx = 32-word scratch.
+  .p2align 4
 kmul16:
   sub   $80, %rsp
   vb_kmul 8, vb_mul8_half

@@ -41,6 +41,7 @@ VB_FUNCTION(bignum_ksqr_32_64)
   ret
 
 // z[0..31] = x[0..15]^2: rdi = z, rsi = x, rdx = 24-word scratch.
+  .p2align 4
 sqr16:
   vb_ksqr16
   ret

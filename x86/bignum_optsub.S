@@ -11,18 +11,21 @@ VB_FUNCTION(bignum_optsub)
   neg   %rcx
   sbb   %rcx, %rcx          // rcx = p != 0 ? -1 : 0
   movq  %rcx, %xmm0
-  xor   %r9d, %r9d          // index; CF = 0
-  test  %rdi, %rdi
+  // a negative index up to 0 over pointers past the k words; INC leaves CF alone
+  lea   (%rsi,%rdi,8), %rsi
+  lea   (%rdx,%rdi,8), %rdx
+  lea   (%r8,%rdi,8), %r8
+  neg   %rdi
+  test  %rdi, %rdi          // CF = 0
   jz    2f
 1:
-  movq  (%r8,%r9,8), %xmm1
+  movq  (%r8,%rdi,8), %xmm1
   pand  %xmm0, %xmm1
   movq  %xmm1, %r10
-  mov   (%rdx,%r9,8), %rax
+  mov   (%rdx,%rdi,8), %rax
   sbb   %r10, %rax
-  mov   %rax, (%rsi,%r9,8)
-  inc   %r9
-  dec   %rdi
+  mov   %rax, (%rsi,%rdi,8)
+  inc   %rdi
   jnz   1b
 2:
   sbb   %rax, %rax

@@ -8,12 +8,7 @@
 
 VB_FUNCTION(bignum_sqr_8_16)
   VB_REQUIRE_MULX(bignum_sqr_8_16)
-  push  %rbx
-  push  %rbp
-  push  %r12
-  push  %r13
-  push  %r14
-  push  %r15
+  vb_push_callee
   vb_sqr8 %rsi, %rdi
   vb_pop_callee
   ret

@@ -216,6 +216,10 @@ let sem_lsl = new_definition
 let sem_lsr = new_definition
  `sem_lsr k d n s = nextpc (wx d (word_ushr (rx n s) k) s)`;;
 
+(* ASR by an immediate (SBFM alias with imms = 63). *)
+let sem_asr = new_definition
+ `sem_asr k d n s = nextpc (wx d (word_ishr (rx n s) k) s)`;;
+
 (* EXTR Xd, Xn, Xm, #k with 0 < k < 64. *)
 let sem_extr = new_definition
  `sem_extr k d n mm s =
@@ -240,6 +244,20 @@ let sem_ldr = new_definition
  `sem_ldr t n off s = nextpc (wx t (ld64 (word_add (rxsp n s) (word off)) s) s)`;;
 let sem_str = new_definition
  `sem_str t n off s = nextpc (st64 (word_add (rxsp n s) (word off)) (rx t s) s)`;;
+
+(* NOP and BTI c (HINT #0, HINT #34). Without a model of branch-target
+   enforcement, executing a BTI is a NOP; it only matters for where indirect
+   branches may land, not for what the code computes. *)
+let sem_nop = new_definition
+ `sem_nop (s:armstate) = nextpc s`;;
+
+(* LDR/STR 64-bit, register offset Xm LSL #sh (sh 0 or 3; option UXTX/LSL). *)
+let sem_ldrr = new_definition
+ `sem_ldrr t n mm sh s =
+    nextpc (wx t (ld64 (word_add (rxsp n s) (word_shl (rx mm s) sh)) s) s)`;;
+let sem_strr = new_definition
+ `sem_strr t n mm sh s =
+    nextpc (st64 (word_add (rxsp n s) (word_shl (rx mm s) sh)) (rx t s) s)`;;
 
 (* Branches. *)
 let sem_ret = new_definition
@@ -289,6 +307,8 @@ let decode = new_definition
     SOME(sem_lsr (bf n 16 6) (bf n 0 5) (bf n 5 5))
   else if bf n 22 10 = 845 /\ bf n 10 6 + 1 = bf n 16 6 then
     SOME(sem_lsl (63 - bf n 10 6) (bf n 0 5) (bf n 5 5))
+  else if bf n 22 10 = 589 /\ bf n 10 6 = 63 then
+    SOME(sem_asr (bf n 16 6) (bf n 0 5) (bf n 5 5))
   else if bf n 21 11 = 1182 /\ 0 < bf n 10 6 then
     SOME(sem_extr (bf n 10 6) (bf n 0 5) (bf n 5 5) (bf n 16 5))
   else if bf n 26 6 = 42 /\ 0 < bf n 23 3 /\ bf n 23 3 < 4 /\
@@ -302,6 +322,10 @@ let decode = new_definition
     SOME(sem_ldr (bf n 0 5) (bf n 5 5) (8 * bf n 10 12))
   else if bf n 22 10 = 996 then
     SOME(sem_str (bf n 0 5) (bf n 5 5) (8 * bf n 10 12))
+  else if bf n 21 11 = 1987 /\ bf n 13 3 = 3 /\ bf n 10 2 = 2 then
+    SOME(sem_ldrr (bf n 0 5) (bf n 5 5) (bf n 16 5) (3 * bf n 12 1))
+  else if bf n 21 11 = 1985 /\ bf n 13 3 = 3 /\ bf n 10 2 = 2 then
+    SOME(sem_strr (bf n 0 5) (bf n 5 5) (bf n 16 5) (3 * bf n 12 1))
   else if bf n 0 32 = 3596550144 + 32 * bf n 5 5 then
     SOME(sem_ret (bf n 5 5))
   else if bf n 26 6 = 5 then
@@ -310,6 +334,8 @@ let decode = new_definition
     SOME(sem_bcond (bf n 0 4) (boff 19 (bf n 5 19)))
   else if bf n 25 7 = 90 then
     SOME(sem_cbz (bf n 24 1) (bf n 0 5) (boff 19 (bf n 5 19)))
+  else if n = 3573751839 \/ n = 3573752927 then
+    SOME sem_nop
   else NONE`;;
 
 (* ------------------------------------------------------------------------- *)

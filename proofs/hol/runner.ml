@@ -23,6 +23,9 @@ let expect_failure name (f : unit -> thm) =
 
 let write_results file =
   let oc = open_out file in
-  List.iter (fun (n,ok,dt) -> Printf.fprintf oc "%s %s %.1f\n" n
-               (if ok then "proved" else "failed") dt) (List.rev !results);
+  List.iter (fun (n,ok,dt) ->
+      let neg = String.length n > 17 && String.sub n 0 17 = "negative-control:" in
+      Printf.fprintf oc "%s %s %.1f\n" n
+        (if not ok then "failed" else if neg then "rejected" else "proved") dt)
+    (List.rev !results);
   close_out oc;;

@@ -172,7 +172,7 @@ let READ_CONV ctx tm =
 
 let sem_defs = [sem_addsub; sem_adc; sem_addsubi; sem_madd; sem_umulh; sem_logic;
   sem_csel; sem_lsl; sem_lsr; sem_extr; sem_ldp; sem_stp; sem_ldr; sem_str;
-  sem_ret; sem_b; sem_bcond; sem_cbz];;
+  sem_ret; sem_b; sem_bcond; sem_cbz; sem_nop; sem_asr; sem_ldrr; sem_strr];;
 
 let eval_thms = sem_defs @ [rx; rxsp; wx; wxsp; setflags; nextpc; setpc; ld64; st64;
   flagc; curpc; condholds; shiftop; regupd; COND_CLAUSES; WORD_ADD_LZERO;
@@ -527,7 +527,10 @@ let BIGNUM_EQ_TAC st (asl,w) =
              REWRITE_CONV valeqs THENC INT_POLY_CONV) diff in
   let d = rand(concl dth) in
   let e = try divide_poly nval d with Failure s ->
-    (print_string "Residual: "; print_term d; print_newline(); failwith s) in
+    (let r = String.map (fun c -> if c = '\n' then ' ' else c) (string_of_term d) in
+     Printf.printf "  residual (not a multiple of 2^%d): %s...\n%!"
+       (64 * dest_small_numeral kl) (String.sub r 0 (min 300 (String.length r)));
+     failwith s) in
   let nint = mk_comb(`int_of_num`, nval) in
   let rhs = mk_comb(mk_comb(`int_mul`, nint), e) in
   let rth = INT_POLY_CONV rhs in

@@ -16,7 +16,6 @@
 #include <valgrind/memcheck.h>
 
 #include <cstdio>
-#include <cstdlib>
 #include <functional>
 #include <string>
 #include <vector>
@@ -30,10 +29,9 @@ using vbtest::to_mpz;
 using vbtest::Words;
 
 // x86 backend only (weak: absent elsewhere). Valgrind's virtual CPU does not report
-// BMI2/ADX, though it runs MULX/ADCX/ADOX: CT_TAINT_FORCE_MULX=1 (set by tools/ct.sh
-// when the real CPU has them) turns the dispatch flag on so the assembly is checked.
+// BMI2/ADX, though it runs MULX/ADCX/ADOX: tools/ct.sh and the ctest entry set
+// VBIGNUM_X86_FORCE_ASM=1 when the real CPU has them, so the assembly is checked.
 extern "C" int vbignum_x86_mulx_active(void) __attribute__((weak));
-extern "C" unsigned char vbignum_x86_has_mulx_adx __attribute__((weak));
 extern "C" uint64_t ct_leaky_branch(uint64_t secret);
 extern "C" uint64_t ct_leaky_index(const uint64_t *table, uint64_t secret);
 
@@ -346,8 +344,6 @@ int main(int argc, char **argv) {
     std::fprintf(stderr, "usage: ct_taint [--leaky-branch | --leaky-index]\n");
     return 2;
   }
-  const char *force = std::getenv("CT_TAINT_FORCE_MULX");
-  if (&vbignum_x86_has_mulx_adx && force && std::string(force) == "1") vbignum_x86_has_mulx_adx = 1;
   if (vbignum_x86_mulx_active)  // say which code ran: the MULX/ADX kernels or fallbacks
     std::printf("ct_taint: x86 MULX/ADX assembly %s\n",
                 vbignum_x86_mulx_active() ? "in use" : "NOT in use (portable fallbacks)");

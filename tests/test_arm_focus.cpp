@@ -9,6 +9,7 @@
 #include <cstring>
 #include <functional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "support/check.hpp"
@@ -111,10 +112,19 @@ vbtest_arm_call:
         .size   vbtest_arm_call, .-vbtest_arm_call
 )");
 
-// Calls fn with up to six integer arguments through the checking trampoline.
-template <class Fn, class... A>
-uint64_t call(Fn *fn, A... a) {
-  uint64_t args[6] = {uint64_t(a)...}, ret = 0;
+template <class T>
+uint64_t word(T a) {
+  if constexpr (std::is_pointer_v<T>)
+    return reinterpret_cast<uint64_t>(a);
+  else
+    return static_cast<uint64_t>(a);
+}
+
+// Calls fn with up to six integer or pointer arguments through the checking
+// trampoline; returns fn's x0 (meaningless for void functions).
+template <class R, class... P, class... A>
+uint64_t call(R (*fn)(P...), A... a) {
+  uint64_t args[6] = {word(static_cast<P>(a))...}, ret = 0;
   uint64_t changed = vbtest_arm_call(reinterpret_cast<const void *>(fn), args, &ret);
   EXPECT_EQ(changed, 0u) << "callee-saved registers clobbered (mask 0x" << std::hex << changed
                          << "; bits 0-9 x19-x28, 10-17 d8-d15)";
@@ -138,9 +148,6 @@ uint64_t call(R (*fn)(P...), A... a) {
 }
 #endif
 
-template <class T>
-uint64_t u(T *p) { return reinterpret_cast<uint64_t>(p); }
-
 // ---- bignum_emontredc_8n ------------------------------------------------------------
 // The code paths to try: the library's own choice, then (on arm) each one forced.
 std::vector<int> emontredc_modes() {
@@ -160,7 +167,7 @@ Words run_emontredc(int mode, const Words &z0, const Words &m) {
   ModeGuard guard;
   if (mode) vbignum_arm_emontredc_mode = mode;
   Guarded gz(z0), gm(m);
-  uint64_t c = call(bignum_emontredc_8n, k, u(gz.data()), u(gm.data()), word_negmodinv(m[0]));
+  uint64_t c = call(bignum_emontredc_8n, k, gz.data(), gm.data(), word_negmodinv(m[0]));
   EXPECT_TRUE(gz.intact() && gm.intact()) << "wrote out of bounds";
   EXPECT_EQ(gm.words(), m) << "modulus modified";
   EXPECT_LE(c, 1u);
@@ -244,7 +251,7 @@ TEST(ArmFocusEmontredc, DispatchFollowsMidr) {
   ModeGuard guard;
   vbignum_arm_emontredc_mode = 0;  // decide again
   Words z = rng.words(16);
-  call(bignum_emontredc_8n, 8, u(z.data()), u(m.data()), word_negmodinv(m[0]));
+  call(bignum_emontredc_8n, 8, z.data(), m.data(), word_negmodinv(m[0]));
   uint64_t midr;
   __asm__ volatile("mrs %0, midr_el1" : "=r"(midr));
   const uint64_t implementer = (midr >> 24) & 0xff, part = (midr >> 4) & 0xfff;
@@ -286,26 +293,26 @@ TEST(ArmFocusTable, Generic) {
   for (uint64_t width : {0, 1, 2, 3, 5, 8, 9, 16, 17, 32})
     check_lookup("copy_row_from_table", width, [](uint64_t *z, const uint64_t *t, uint64_t h,
                                                   uint64_t w, uint64_t i) {
-      call(bignum_copy_row_from_table, u(z), u(t), h, w, i);
+      call(bignum_copy_row_from_table, z, t, h, w, i);
     });
 }
 TEST(ArmFocusTable, MultiplesOf8) {
   for (uint64_t width : {0, 8, 16, 24, 32, 48})
     check_lookup("copy_row_from_table_8n", width, [](uint64_t *z, const uint64_t *t, uint64_t h,
                                                      uint64_t w, uint64_t i) {
-      call(bignum_copy_row_from_table_8n, u(z), u(t), h, w, i);
+      call(bignum_copy_row_from_table_8n, z, t, h, w, i);
     });
 }
 TEST(ArmFocusTable, Width16) {
   check_lookup("copy_row_from_table_16", 16,
                [](uint64_t *z, const uint64_t *t, uint64_t h, uint64_t, uint64_t i) {
-                 call(bignum_copy_row_from_table_16, u(z), u(t), h, i);
+                 call(bignum_copy_row_from_table_16, z, t, h, i);
                });
 }
 TEST(ArmFocusTable, Width32) {
   check_lookup("copy_row_from_table_32", 32,
                [](uint64_t *z, const uint64_t *t, uint64_t h, uint64_t, uint64_t i) {
-                 call(bignum_copy_row_from_table_32, u(z), u(t), h, i);
+                 call(bignum_copy_row_from_table_32, z, t, h, i);
                });
 }
 
@@ -321,9 +328,9 @@ TEST(ArmFocusSmall, GeEveryShape) {
           for (size_t i = 0; i < std::min(m, n); ++i) y[i] = x[i];
         if (rep % 4 == 1 && m && n) y[0] = x[0] + (rep & 1 ? 1 : -1);
         bool want = to_mpz(x) >= to_mpz(y);
-        EXPECT_EQ(call(bignum_ge, m, u(x.data()), n, u(y.data())), uint64_t(want))
+        EXPECT_EQ(call(bignum_ge, m, x.data(), n, y.data()), uint64_t(want))
             << "m " << m << ", n " << n << "\n x = " << hex(x) << "\n y = " << hex(y);
-        if (rep == 0) EXPECT_EQ(call(bignum_ge, m, u(x.data()), m, u(x.data())), 1u) << "x >= x";
+        if (rep == 0) EXPECT_EQ(call(bignum_ge, m, x.data(), m, x.data()), 1u) << "x >= x";
       }
 }
 
@@ -338,23 +345,23 @@ TEST(ArmFocusSmall, OptsubAndMuxEverySizeAndAliasing) {
         Words want = p ? from_mpz(d, k) : x;
         uint64_t want_borrow = p && d < 0;
         Guarded gz(k);
-        EXPECT_EQ(call(bignum_optsub, k, u(gz.data()), u(x.data()), p, u(y.data())), want_borrow);
+        EXPECT_EQ(call(bignum_optsub, k, gz.data(), x.data(), p, y.data()), want_borrow);
         EXPECT_TRUE(same_words(gz.words(), want));
         EXPECT_TRUE(gz.intact());
         Words zx = x, zy = y;  // z == x, then z == y
-        EXPECT_EQ(call(bignum_optsub, k, u(zx.data()), u(zx.data()), p, u(y.data())), want_borrow);
+        EXPECT_EQ(call(bignum_optsub, k, zx.data(), zx.data(), p, y.data()), want_borrow);
         EXPECT_TRUE(same_words(zx, want));
-        EXPECT_EQ(call(bignum_optsub, k, u(zy.data()), u(x.data()), p, u(zy.data())), want_borrow);
+        EXPECT_EQ(call(bignum_optsub, k, zy.data(), x.data(), p, zy.data()), want_borrow);
         EXPECT_TRUE(same_words(zy, want));
 
         Guarded gm(k);
-        call(bignum_mux, p, k, u(gm.data()), u(x.data()), u(y.data()));
+        call(bignum_mux, p, k, gm.data(), x.data(), y.data());
         EXPECT_TRUE(same_words(gm.words(), p ? x : y));
         EXPECT_TRUE(gm.intact());
         zx = x, zy = y;
-        call(bignum_mux, p, k, u(zx.data()), u(zx.data()), u(y.data()));
+        call(bignum_mux, p, k, zx.data(), zx.data(), y.data());
         EXPECT_TRUE(same_words(zx, p ? x : y));
-        call(bignum_mux, p, k, u(zy.data()), u(x.data()), u(zy.data()));
+        call(bignum_mux, p, k, zy.data(), x.data(), zy.data());
         EXPECT_TRUE(same_words(zy, p ? x : y));
       }
 }

@@ -5,14 +5,15 @@
 # Usage: tools/bench.sh [--benchmark_* flags...]   (passed to bench_vbignum, after
 #        the defaults, so they override them; e.g. --benchmark_min_time=1)
 # The full driver, kernels included: build/bench/benchmarks/bench_vbignum --help
-# VBIGNUM_BENCH_BUILD=<dir> builds elsewhere than build/bench.
+# VBIGNUM_BENCH_BUILD=<dir> builds elsewhere than build/bench; VBIGNUM_BACKEND=portable
+# (or x86, arm) measures one backend rather than the target's best.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$(dirname "$0")/deps.sh"
 
 build="${VBIGNUM_BENCH_BUILD:-$root/build/bench}"
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DVBIGNUM_BUILD_BENCHMARKS=ON \
-      -DVBIGNUM_BUILD_TESTS=OFF >/dev/null
+      -DVBIGNUM_BUILD_TESTS=OFF -DVBIGNUM_BACKEND="${VBIGNUM_BACKEND:-auto}" >/dev/null
 cmake --build "$build" -j "$(nproc)" --target bench_vbignum >/dev/null
 
 csv=$(mktemp)

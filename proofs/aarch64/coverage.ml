@@ -6,7 +6,10 @@ let coverage_t0 = Unix.gettimeofday();;
 List.iter (fun def ->
   let name = fst(dest_const(lhs(concl def))) in
   let fn = String.sub name 0 (String.length name - 5) in
-  if String.length fn > 7 && (String.sub fn 0 7 = "bignum_" || String.sub fn 0 5 = "word_")
+  let flipped = String.length fn > 8 &&
+                String.sub fn (String.length fn - 8) 8 = "_flipped" in
+  if String.length fn > 7 && not flipped &&
+     (String.sub fn 0 7 = "bignum_" || String.sub fn 0 5 = "word_")
   then begin
     let bytes = map (fun t -> dest_small_numeral(rand t)) (dest_list(rhs(concl def))) in
     let rec words l = match l with

@@ -503,6 +503,30 @@ let divide_poly n d =
 
 let int_push_thms = [GSYM INT_OF_NUM_ADD; GSYM INT_OF_NUM_MUL; GSYM INT_OF_NUM_POW];;
 
+(* Block facts a proof may supply for the closing step, from the simulation's
+   abbreviations: equations P = Q (int) between named values, used as exact
+   identities in a linear combination, and facts bitval(c) = 0 for carries
+   that are discarded but provably zero. *)
+let block_facts = ref (fun (st:simstate) -> ([]:thm list), ([]:thm list));;
+
+let is_intconst c = match c with
+    Comb(Const("int_of_num",_),k) -> is_numeral k
+  | Comb(Const("int_neg",_),Comb(Const("int_of_num",_),k)) -> is_numeral k
+  | _ -> false;;
+let intconst_val c = match c with
+    Comb(Const("int_of_num",_),k) -> dest_numeral k
+  | Comb(Const("int_neg",_),Comb(Const("int_of_num",_),k)) -> minus_num(dest_numeral k)
+  | _ -> failwith "intconst_val";;
+let mk_intconst n =
+  if n >=/ Int 0 then mk_comb(`int_of_num`, mk_numeral n)
+  else mk_comb(`int_neg`, mk_comb(`int_of_num`, mk_numeral(minus_num n)));;
+let dest_mono t =
+  match t with
+    Comb(Comb(Const("int_mul",_),c),m) when is_intconst c -> intconst_val c, m
+  | _ when is_intconst t -> intconst_val t, `&1:int`
+  | _ -> Int 1, t;;
+let poly_monos d = if d = `&0:int` then [] else map dest_mono (split_sum d);;
+
 (* Goal: l = r (nat), both sides bignum expressions over the final state. *)
 let BIGNUM_EQ_TAC st (asl,w) =
   let l,r = dest_eq w in
@@ -519,25 +543,59 @@ let BIGNUM_EQ_TAC st (asl,w) =
       Comb(Comb(Const("read64",_),_),_) -> SYM(ASSUME(mk_eq(v,t)))
     | _ -> fail()) st.abbrevs in
   let valeqs = map snd st.valeqs in
+  let eqs, zeros = !block_facts st in
+  let expand_conv = REWRITE_CONV valeqs THENC
+                    REWRITE_CONV (zeros @ [BITVAL_CLAUSES]) THENC INT_POLY_CONV in
   let diff = mk_comb(mk_comb(`int_sub`, mk_comb(`int_of_num`,l)), mk_comb(`int_of_num`,r)) in
   let dth = (ONCE_DEPTH_CONV BIGNUM_EXPAND_CONV THENC
              REWRITE_CONV[arm_mem] THENC EVAL_CONV st.net THENC
              (fun t -> if load_subs = [] then REFL t else SUBS_CONV load_subs t) THENC
-             REWRITE_CONV int_push_thms THENC
-             REWRITE_CONV valeqs THENC INT_POLY_CONV) diff in
-  let d = rand(concl dth) in
+             REWRITE_CONV int_push_thms THENC expand_conv) diff in
+  let d0 = rand(concl dth) in
+  (* linear combination with the block equations: d0 + sum c_j E_j = N*e *)
+  let d = ref d0 and used = ref [] in
+  List.iter (fun th ->
+      let p,q = dest_eq(concl th) in
+      let eth = expand_conv (mk_comb(mk_comb(`int_sub`,p),q)) in
+      let e = rand(concl eth) in
+      let md = poly_monos !d in
+      let pick = try Some(tryfind (fun (pc,m) ->
+          let rc = assoc m (map (fun (c,m) -> m,c) md) in
+          if rc =/ Int 0 || mod_num rc pc <>/ Int 0 then fail() else minus_num(quo_num rc pc))
+          (poly_monos e)) with Failure _ -> None in
+      match pick with
+        None -> ()
+      | Some c ->
+          let ct = mk_intconst c in
+          d := rand(concl(INT_POLY_CONV(mk_comb(mk_comb(`int_add`, !d),
+                                                 mk_comb(mk_comb(`int_mul`, ct), e)))));
+          used := (ct, e, TRANS (SYM eth)
+                             (EQ_MP (SYM(ISPECL [p;q] INT_SUB_0)) th)) :: !used) eqs;
+  let d = !d in
   let e = try divide_poly nval d with Failure s ->
     (let r = String.map (fun c -> if c = '\n' then ' ' else c) (string_of_term d) in
      Printf.printf "  residual (not a multiple of 2^%d): %s...\n%!"
        (64 * dest_small_numeral kl) (String.sub r 0 (min 300 (String.length r)));
      failwith s) in
   let nint = mk_comb(`int_of_num`, nval) in
-  let rhs = mk_comb(mk_comb(`int_mul`, nint), e) in
-  let rth = INT_POLY_CONV rhs in
-  if rand(concl rth) <> d then
-    (print_term d; print_newline(); print_term (rand(concl rth)); print_newline();
-     failwith "BIGNUM_EQ_TAC: normal forms differ");
-  let eqth = TRANS dth (SYM rth) in
+  let ne = mk_comb(mk_comb(`int_mul`, nint), e) in
+  let eqth =
+    if !used = [] then
+      let rth = INT_POLY_CONV ne in
+      if rand(concl rth) <> d then failwith "BIGNUM_EQ_TAC: normal forms differ";
+      TRANS dth (SYM rth)
+    else
+      let terms = map (fun (ct,e,zth) ->
+          mk_comb(mk_comb(`int_mul`, ct), e),
+          TRANS (AP_TERM (mk_comb(`int_mul`, ct)) zth) (ISPEC ct INT_MUL_RZERO)) (rev !used) in
+      let s_tm, s_th = end_itlist (fun (t1,th1) (t2,th2) ->
+          mk_comb(mk_comb(`int_add`,t1),t2),
+          TRANS (MK_COMB(AP_TERM `int_add` th1, th2)) (ISPEC `&0:int` INT_ADD_RID)) terms in
+      let rhs_tm = mk_comb(mk_comb(`int_sub`, ne), s_tm) in
+      let rth = INT_POLY_CONV rhs_tm in
+      if rand(concl rth) <> d0 then failwith "BIGNUM_EQ_TAC: combination differs";
+      let simp = TRANS (AP_TERM (mk_comb(`int_sub`, ne)) s_th) (ISPEC ne INT_SUB_RZERO) in
+      TRANS dth (TRANS (SYM rth) simp) in
   let fin = ISPECL [nval; l; r; e] FINISH_LEMMA in
   ACCEPT_TAC (MP fin (CONJ eqth (CONJ lb rb))) (asl,w);;
 

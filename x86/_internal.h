@@ -162,9 +162,10 @@
   sbb   \off+48(\p), %r14
   sbb   \off+56(\p), %r15
 .endm
-// Window += CF, carry out in CF.
-.macro vb_win_adc0
-  adc   $0, %r8
+// Window += \w (with \op = add) or \w + CF (with adc), rippling the carry through
+// the window; carry out in CF.
+.macro vb_win_add_word w, op=adc
+  \op   \w, %r8
   adc   $0, %r9
   adc   $0, %r10
   adc   $0, %r11
@@ -172,6 +173,10 @@
   adc   $0, %r13
   adc   $0, %r14
   adc   $0, %r15
+.endm
+// Window += CF, carry out in CF.
+.macro vb_win_adc0
+  vb_win_add_word $0
 .endm
 // Window ^= \m (a register).
 .macro vb_win_xor m
@@ -732,14 +737,7 @@
 .endif
 .endr
   vb_win_load %rdi, 24*\h
-  adc   %rdx, %r8
-  adc   $0, %r9
-  adc   $0, %r10
-  adc   $0, %r11
-  adc   $0, %r12
-  adc   $0, %r13
-  adc   $0, %r14
-  adc   $0, %r15
+  vb_win_add_word %rdx
   vb_win_store %rdi, 24*\h
 .if \h == 16
   vb_win_load %rdi, 24*\h+64

@@ -86,14 +86,7 @@ VB_FUNCTION(bignum_emontredc_8n)
   neg   %rax
   vb_win_adc %rdi
   sbb   %rbx, %rbx
-  add   PEND, %r8
-  adc   $0, %r9
-  adc   $0, %r10
-  adc   $0, %r11
-  adc   $0, %r12
-  adc   $0, %r13
-  adc   $0, %r14
-  adc   $0, %r15
+  vb_win_add_word PEND, add
   sbb   %rax, %rax
   or    %rbx, %rax
   neg   %rax

@@ -153,7 +153,7 @@ void register_kernels() {
     kernel("modexp_kernel", [k](auto &m, auto &x, auto &y, auto &z, auto &t) { bignum_modexp(k, z.data(), x.data(), y.data(), m.data(), t.data()); });
   }
 
-  // Table lookups: 32 rows (a 5-bit window) of the RSA prime widths.
+  // Table lookups: 32 rows (a 5-bit window) of the RSA prime and modexp widths.
   auto table = [](const std::string &name, size_t width, auto fetch) {
     add(name, [=](benchmark::State &s) {
       Words tab = random_words(32 * width), z(width);
@@ -171,6 +171,10 @@ void register_kernels() {
   table("copy_row_from_table_32/vbignum", 32,
         [](uint64_t *z, const uint64_t *t, size_t, uint64_t i) { bignum_copy_row_from_table_32(z, t, 32, i); });
   table("copy_row_from_table_8n/vbignum/1536", 24,
+        [](uint64_t *z, const uint64_t *t, size_t w, uint64_t i) { bignum_copy_row_from_table_8n(z, t, 32, w, i); });
+  table("copy_row_from_table_8n/vbignum/3072", 48,
+        [](uint64_t *z, const uint64_t *t, size_t w, uint64_t i) { bignum_copy_row_from_table_8n(z, t, 32, w, i); });
+  table("copy_row_from_table_8n/vbignum/4096", 64,
         [](uint64_t *z, const uint64_t *t, size_t w, uint64_t i) { bignum_copy_row_from_table_8n(z, t, 32, w, i); });
   table("copy_row_from_table/vbignum/1536", 24,
         [](uint64_t *z, const uint64_t *t, size_t w, uint64_t i) { bignum_copy_row_from_table(z, t, 32, w, i); });

@@ -53,7 +53,7 @@ TEST(CopyRowFromTable, Widths1To20) {
 }
 
 TEST(CopyRowFromTable8n, MultiplesOf8) {
-  for (uint64_t width : {8, 16, 24, 32, 40})
+  for (uint64_t width : {8, 16, 24, 32, 40, 48, 64})
     check_lookup(width, [width](uint64_t *z, const uint64_t *t, uint64_t h, uint64_t i) {
       bignum_copy_row_from_table_8n(z, t, h, width, i);
     });

@@ -518,4 +518,40 @@ TEST(X86Focus, CalleeSavedRegistersPreserved) {
 #undef ARG
 #endif
 
+// Montgomery multiply and square for k a multiple of 8 (emontredc, then the
+// 8-words-a-step final subtraction): each of the three ways r = c * 2^(64k) + hi
+// can end (c set; c clear and hi >= m; hi < m) must be hit and give x*y/R mod m.
+// Moduli of at least 3/4 2^(64k) make all three common.
+TEST(X86Focus, MontmulFinalSubtractionCases) {
+  Rng rng(0xf1a1);
+  for (size_t k : {8, 16, 24, 32, 40, 64, 128}) {
+    mpz_class R = vbtest::pow2(64 * k), rinv;
+    int hits[3] = {0, 0, 0};
+    for (int rep = 0; rep < 24; ++rep) {
+      Words m = rng.odd_modulus(k, rep % 3 == 0 ? Density::Ones : Density::Random);
+      m[k - 1] |= 0xc000'0000'0000'0000ull;  // m >= 3R/4: r lands in [0, m), [m, R), [R, 2m)
+      mpz_class mz = to_mpz(m);
+      mpz_invert(rinv.get_mpz_t(), R.get_mpz_t(), mz.get_mpz_t());
+      Words x = rng.below(m), y = rep % 4 == 0 ? vbtest::from_mpz(mz - 1, k) : rng.below(m);
+      for (bool square : {false, true}) {
+        // r = (t + q m) / R with q = -t / m mod R, as emontredc computes it.
+        mpz_class t = to_mpz(x) * to_mpz(square ? x : y), minv;
+        mpz_invert(minv.get_mpz_t(), mz.get_mpz_t(), R.get_mpz_t());
+        mpz_class q = (R - t * minv % R) % R, r = (t + q * mz) / R;
+        hits[r >= R ? 0 : r >= mz ? 1 : 2]++;
+        Words z(k + 1, kCanary);
+        if (square)
+          bignum_montsqr(k, z.data(), x.data(), m.data());
+        else
+          bignum_montmul(k, z.data(), x.data(), y.data(), m.data());
+        ASSERT_EQ(to_mpz(z.data(), k), mpz_class(t * rinv % mz)) << "k=" << k << " rep=" << rep;
+        EXPECT_EQ(z[k], kCanary);
+      }
+    }
+    EXPECT_GT(hits[0], 0) << "k=" << k << ": no case with c = 1";
+    EXPECT_GT(hits[1], 0) << "k=" << k << ": no case with c = 0, r >= m";
+    EXPECT_GT(hits[2], 0) << "k=" << k << ": no case with r < m";
+  }
+}
+
 }  // namespace

@@ -55,59 +55,77 @@
 // word). Two independent carry chains: ADCX (CF) adds the low product halves,
 // ADOX (OF) the high halves. The final top word cannot overflow since
 // A + x*d < 2^576. Clobbers \t, \h, flags.
-.macro vb_row8 x, dst, a0, a1, a2, a3, a4, a5, a6, a7, t, h
+// With \pad = 1, a NOP follows each column's ADCX and two end the row: they change
+// nothing but how the core spreads the ADCX/ADOX micro-ops over its two flag ports,
+// and measured 9 instead of 11 cycles a row on this machine (x86/README.md).
+.macro vb_row8 x, dst, a0, a1, a2, a3, a4, a5, a6, a7, t, h, pad=0
   xor   \t, \t
   mulx  0(\x), \t, \h
   adcx  \t, \a0
+  vb_row8_nop \pad
   adox  \h, \a1
 .ifnb \dst
   mov   \a0, \dst
 .endif
   mulx  8(\x), \t, \h
   adcx  \t, \a1
+  vb_row8_nop \pad
   adox  \h, \a2
   mulx  16(\x), \t, \h
   adcx  \t, \a2
+  vb_row8_nop \pad
   adox  \h, \a3
   mulx  24(\x), \t, \h
   adcx  \t, \a3
+  vb_row8_nop \pad
   adox  \h, \a4
   mulx  32(\x), \t, \h
   adcx  \t, \a4
+  vb_row8_nop \pad
   adox  \h, \a5
   mulx  40(\x), \t, \h
   adcx  \t, \a5
+  vb_row8_nop \pad
   adox  \h, \a6
   mulx  48(\x), \t, \h
   adcx  \t, \a6
+  vb_row8_nop \pad
   adox  \h, \a7
   mulx  56(\x), \t, \a0
   adcx  \t, \a7
+  vb_row8_nop \pad
   mov   $0, \t
   adcx  \t, \a0
   adox  \t, \a0
+  vb_row8_nop \pad
+  vb_row8_nop \pad
+.endm
+.macro vb_row8_nop pad
+.if \pad
+  nop
+.endif
 .endm
 
 // The 8x8 block step used by every product: with the window r8..r15 holding an
 // 8-word number A, computes A + x[0..7] * y[0..7] (16 words); the low 8 words go
-// to z[0..7], the high 8 stay in r8..r15. Clobbers rax, rbx, rdx.
-.macro vb_block8 x, y, z
+// to z[0..7], the high 8 stay in r8..r15. Clobbers rax, rbx, rdx. \pad: see vb_row8.
+.macro vb_block8 x, y, z, pad=0
   mov   0(\y), %rdx
-  vb_row8 \x, 0(\z), %r8, %r9, %r10, %r11, %r12, %r13, %r14, %r15, %rax, %rbx
+  vb_row8 \x, 0(\z), %r8, %r9, %r10, %r11, %r12, %r13, %r14, %r15, %rax, %rbx, \pad
   mov   8(\y), %rdx
-  vb_row8 \x, 8(\z), %r9, %r10, %r11, %r12, %r13, %r14, %r15, %r8, %rax, %rbx
+  vb_row8 \x, 8(\z), %r9, %r10, %r11, %r12, %r13, %r14, %r15, %r8, %rax, %rbx, \pad
   mov   16(\y), %rdx
-  vb_row8 \x, 16(\z), %r10, %r11, %r12, %r13, %r14, %r15, %r8, %r9, %rax, %rbx
+  vb_row8 \x, 16(\z), %r10, %r11, %r12, %r13, %r14, %r15, %r8, %r9, %rax, %rbx, \pad
   mov   24(\y), %rdx
-  vb_row8 \x, 24(\z), %r11, %r12, %r13, %r14, %r15, %r8, %r9, %r10, %rax, %rbx
+  vb_row8 \x, 24(\z), %r11, %r12, %r13, %r14, %r15, %r8, %r9, %r10, %rax, %rbx, \pad
   mov   32(\y), %rdx
-  vb_row8 \x, 32(\z), %r12, %r13, %r14, %r15, %r8, %r9, %r10, %r11, %rax, %rbx
+  vb_row8 \x, 32(\z), %r12, %r13, %r14, %r15, %r8, %r9, %r10, %r11, %rax, %rbx, \pad
   mov   40(\y), %rdx
-  vb_row8 \x, 40(\z), %r13, %r14, %r15, %r8, %r9, %r10, %r11, %r12, %rax, %rbx
+  vb_row8 \x, 40(\z), %r13, %r14, %r15, %r8, %r9, %r10, %r11, %r12, %rax, %rbx, \pad
   mov   48(\y), %rdx
-  vb_row8 \x, 48(\z), %r14, %r15, %r8, %r9, %r10, %r11, %r12, %r13, %rax, %rbx
+  vb_row8 \x, 48(\z), %r14, %r15, %r8, %r9, %r10, %r11, %r12, %r13, %rax, %rbx, \pad
   mov   56(\y), %rdx
-  vb_row8 \x, 56(\z), %r15, %r8, %r9, %r10, %r11, %r12, %r13, %r14, %rax, %rbx
+  vb_row8 \x, 56(\z), %r15, %r8, %r9, %r10, %r11, %r12, %r13, %r14, %rax, %rbx, \pad
 .endm
 
 // Window helpers: clear; store to, load from, add (with CF in and out) or
@@ -199,12 +217,13 @@
 // 8(%rsp) too. Clobbers every caller-saved register and rbx, rbp, r12-r15.
 // z disjoint from x and y. With \ybl given (an operand holding a count >= 1),
 // y has that many 8-word blocks instead of nb, and z gets 8 * (nb + ybl) words.
-.macro vb_mul_8n_frame ybl=16(%rsp)
+// \pad: see vb_row8.
+.macro vb_mul_8n_frame ybl=16(%rsp), pad=0
   // First y block: z has nothing yet, so the window simply carries over.
   vb_win_zero
   mov   16(%rsp), %rbp
 1:
-  vb_block8 %rsi, %rcx, %rdi
+  vb_block8 %rsi, %rcx, %rdi, \pad
   add   $64, %rsi
   add   $64, %rdi
   dec   %rbp
@@ -228,7 +247,7 @@
   vb_win_adc %rdi
   sbb   %rax, %rax
   mov   %rax, (%rsp)
-  vb_block8 %rsi, %rcx, %rdi
+  vb_block8 %rsi, %rcx, %rdi, \pad
   add   $64, %rsi
   add   $64, %rdi
   dec   %rbp
@@ -349,7 +368,9 @@
 // shrinking register window (words 2i+1, 2i+2 are final after row i and go to z),
 // then one pass doubles them (ADCX chain) and adds the squares x[i]^2 (ADOX
 // chain). Clobbers rax, rcx, rdx, rbx, rbp, r8-r15. z disjoint from x.
-.macro vb_sqr8 x, z
+// \pad = 1: a NOP after each ADCX of the cross products and of the doubling, as
+// vb_row8's pad (measured: ksqr_16_32 / _32_64 5-9% faster).
+.macro vb_sqr8 x, z, pad=0
   mov   0(\x), %rdx
   mulx  8(\x), %r8, %r9
   mulx  16(\x), %rax, %r10
@@ -371,23 +392,30 @@
   xor   %eax, %eax
   mulx  16(\x), %rax, %rcx
   adcx  %rax, %r10
+  vb_row8_nop \pad
   adox  %rcx, %r11
   mulx  24(\x), %rax, %rcx
   adcx  %rax, %r11
+  vb_row8_nop \pad
   adox  %rcx, %r12
   mulx  32(\x), %rax, %rcx
   adcx  %rax, %r12
+  vb_row8_nop \pad
   adox  %rcx, %r13
   mulx  40(\x), %rax, %rcx
   adcx  %rax, %r13
+  vb_row8_nop \pad
   adox  %rcx, %r14
   mulx  48(\x), %rax, %rcx
   adcx  %rax, %r14
+  vb_row8_nop \pad
   adox  %rcx, %r15
   mulx  56(\x), %rax, %rbx
   adcx  %rax, %r15
+  vb_row8_nop \pad
   mov   $0, %eax
   adcx  %rax, %rbx
+  vb_row8_nop \pad
   adox  %rax, %rbx
   mov   %r10, 24(\z)
   mov   %r11, 32(\z)
@@ -395,20 +423,26 @@
   xor   %eax, %eax
   mulx  24(\x), %rax, %rcx
   adcx  %rax, %r12
+  vb_row8_nop \pad
   adox  %rcx, %r13
   mulx  32(\x), %rax, %rcx
   adcx  %rax, %r13
+  vb_row8_nop \pad
   adox  %rcx, %r14
   mulx  40(\x), %rax, %rcx
   adcx  %rax, %r14
+  vb_row8_nop \pad
   adox  %rcx, %r15
   mulx  48(\x), %rax, %rcx
   adcx  %rax, %r15
+  vb_row8_nop \pad
   adox  %rcx, %rbx
   mulx  56(\x), %rax, %rbp
   adcx  %rax, %rbx
+  vb_row8_nop \pad
   mov   $0, %eax
   adcx  %rax, %rbp
+  vb_row8_nop \pad
   adox  %rax, %rbp
   mov   %r12, 40(\z)
   mov   %r13, 48(\z)
@@ -416,17 +450,22 @@
   xor   %eax, %eax
   mulx  32(\x), %rax, %rcx
   adcx  %rax, %r14
+  vb_row8_nop \pad
   adox  %rcx, %r15
   mulx  40(\x), %rax, %rcx
   adcx  %rax, %r15
+  vb_row8_nop \pad
   adox  %rcx, %rbx
   mulx  48(\x), %rax, %rcx
   adcx  %rax, %rbx
+  vb_row8_nop \pad
   adox  %rcx, %rbp
   mulx  56(\x), %rax, %r8
   adcx  %rax, %rbp
+  vb_row8_nop \pad
   mov   $0, %eax
   adcx  %rax, %r8
+  vb_row8_nop \pad
   adox  %rax, %r8
   mov   %r14, 56(\z)
   mov   %r15, 64(\z)
@@ -434,14 +473,18 @@
   xor   %eax, %eax
   mulx  40(\x), %rax, %rcx
   adcx  %rax, %rbx
+  vb_row8_nop \pad
   adox  %rcx, %rbp
   mulx  48(\x), %rax, %rcx
   adcx  %rax, %rbp
+  vb_row8_nop \pad
   adox  %rcx, %r8
   mulx  56(\x), %rax, %r9
   adcx  %rax, %r8
+  vb_row8_nop \pad
   mov   $0, %eax
   adcx  %rax, %r9
+  vb_row8_nop \pad
   adox  %rax, %r9
   mov   %rbx, 72(\z)
   mov   %rbp, 80(\z)
@@ -449,11 +492,14 @@
   xor   %eax, %eax
   mulx  48(\x), %rax, %rcx
   adcx  %rax, %r8
+  vb_row8_nop \pad
   adox  %rcx, %r9
   mulx  56(\x), %rax, %r10
   adcx  %rax, %r9
+  vb_row8_nop \pad
   mov   $0, %eax
   adcx  %rax, %r10
+  vb_row8_nop \pad
   adox  %rax, %r10
   mov   %r8, 88(\z)
   mov   %r9, 96(\z)
@@ -461,8 +507,10 @@
   xor   %eax, %eax
   mulx  56(\x), %rax, %r11
   adcx  %rax, %r10
+  vb_row8_nop \pad
   mov   $0, %eax
   adcx  %rax, %r11
+  vb_row8_nop \pad
   adox  %rax, %r11
   mov   %r10, 104(\z)
   mov   %r11, 112(\z)
@@ -473,6 +521,7 @@
   mov   8(\z), %r9
   adcx  %r8, %r8
   adcx  %r9, %r9
+  vb_row8_nop \pad
   adox  %rax, %r8
   adox  %rdx, %r9
   mov   %r8, 0(\z)
@@ -483,6 +532,7 @@
   mov   24(\z), %r9
   adcx  %r8, %r8
   adcx  %r9, %r9
+  vb_row8_nop \pad
   adox  %rax, %r8
   adox  %rdx, %r9
   mov   %r8, 16(\z)
@@ -493,6 +543,7 @@
   mov   40(\z), %r9
   adcx  %r8, %r8
   adcx  %r9, %r9
+  vb_row8_nop \pad
   adox  %rax, %r8
   adox  %rdx, %r9
   mov   %r8, 32(\z)
@@ -503,6 +554,7 @@
   mov   56(\z), %r9
   adcx  %r8, %r8
   adcx  %r9, %r9
+  vb_row8_nop \pad
   adox  %rax, %r8
   adox  %rdx, %r9
   mov   %r8, 48(\z)
@@ -513,6 +565,7 @@
   mov   72(\z), %r9
   adcx  %r8, %r8
   adcx  %r9, %r9
+  vb_row8_nop \pad
   adox  %rax, %r8
   adox  %rdx, %r9
   mov   %r8, 64(\z)
@@ -523,6 +576,7 @@
   mov   88(\z), %r9
   adcx  %r8, %r8
   adcx  %r9, %r9
+  vb_row8_nop \pad
   adox  %rax, %r8
   adox  %rdx, %r9
   mov   %r8, 80(\z)
@@ -533,6 +587,7 @@
   mov   104(\z), %r9
   adcx  %r8, %r8
   adcx  %r9, %r9
+  vb_row8_nop \pad
   adox  %rax, %r8
   adox  %rdx, %r9
   mov   %r8, 96(\z)
@@ -543,6 +598,7 @@
   mov   %rcx, %r9
   adcx  %r8, %r8
   adcx  %r9, %r9
+  vb_row8_nop \pad
   adox  %rax, %r8
   adox  %rdx, %r9
   mov   %r8, 112(\z)
@@ -621,37 +677,83 @@
   vb_add_mid \h
 .endm
 
-// z[0..31] = x[0..15]^2 by one Karatsuba step on vb_sqr8. rdi = z, rsi = x,
-// rdx = t (24 words: |a-b| at t[0..7], its square at t[8..23]). z, x, t disjoint.
-// Clobbers rax, rbx, rcx, rdx, rbp, rsi, rdi, r8-r15 (uses 24 bytes of stack).
-.macro vb_ksqr16
-  push  %rdx
-  push  %rsi
-  push  %rdi
-  vb_sqr8 %rsi, %rdi
+// z[0..31] = x[0..15]^2 as a^2 + B^2 b^2 + 2B ab (x = a + B b, B = 2^512): two
+// vb_sqr8 squares straight into z, ab into t by one padded 8x8 block, then one pass
+// doubling ab (ADCX) and adding it in (ADOX). Measured faster here than the
+// Karatsuba step (a third square |a-b|^2 and its combination).
+// rdi = z, rsi = x, rdx = t (16 words used). z, x, t disjoint.
+// Clobbers rax, rbx, rcx, rdx, rbp, rsi, rdi, r8-r15, flags; 8 bytes of stack.
+// z[8+8i .. 15+8i] += 2 t[8i .. 8i+7], carries in and out on CF (doubling) and
+// OF (adding). rbp = t, rdi = z.
+.macro vb_ksqr16_double_add i
+  vb_win_load %rbp, 64*\i
+  adcx  %r8, %r8
+  adcx  %r9, %r9
+  adcx  %r10, %r10
+  adcx  %r11, %r11
+  adcx  %r12, %r12
+  adcx  %r13, %r13
+  adcx  %r14, %r14
+  adcx  %r15, %r15
+  adox  64+64*\i(%rdi), %r8
+  adox  72+64*\i(%rdi), %r9
+  adox  80+64*\i(%rdi), %r10
+  adox  88+64*\i(%rdi), %r11
+  adox  96+64*\i(%rdi), %r12
+  adox  104+64*\i(%rdi), %r13
+  adox  112+64*\i(%rdi), %r14
+  adox  120+64*\i(%rdi), %r15
+  vb_win_store %rdi, 64+64*\i
+.endm
+
+.macro vb_sqr16_direct
+  push  %rdx                // (%rsp) = t
+  vb_sqr8 %rsi, %rdi        // z[0..15] = a^2
   add   $64, %rsi
   add   $128, %rdi
-  vb_sqr8 %rsi, %rdi
-  mov   8(%rsp), %rsi
-  mov   16(%rsp), %rcx
-  vb_absdiff 8
-  mov   %rcx, %rsi
-  lea   64(%rcx), %rdi
-  vb_sqr8 %rsi, %rdi
-  mov   (%rsp), %rdi
-  mov   16(%rsp), %rcx
-  add   $64, %rcx
-  vb_ksqr_combine 8
-  add   $24, %rsp
+  vb_sqr8 %rsi, %rdi        // z[16..31] = b^2
+  sub   $128, %rdi          // rdi = z
+  lea   -64(%rsi), %rcx     // rcx = a, rsi = b
+  mov   (%rsp), %rbp        // rbp = t
+  vb_win_zero
+  vb_block8 %rsi, %rcx, %rbp, 1
+  vb_win_store %rbp, 64     // t[0..15] = ab
+  xor   %eax, %eax          // clears CF and OF
+  vb_ksqr16_double_add 0
+  vb_ksqr16_double_add 1
+  vb_win_load %rdi, 192
+  adcx  %rax, %r8
+  adcx  %rax, %r9
+  adcx  %rax, %r10
+  adcx  %rax, %r11
+  adcx  %rax, %r12
+  adcx  %rax, %r13
+  adcx  %rax, %r14
+  adcx  %rax, %r15
+  adox  %rax, %r8
+  adox  %rax, %r9
+  adox  %rax, %r10
+  adox  %rax, %r11
+  adox  %rax, %r12
+  adox  %rax, %r13
+  adox  %rax, %r14
+  adox  %rax, %r15
+  vb_win_store %rdi, 192
+  add   $8, %rsp
 .endm
 
 // Montgomery multiply/square frame, for k a multiple of 8, 8 <= k <= VB_MONT_MAX_K:
 // the 2k-word product T and 96 words of scratch for the Karatsuba products live
 // on the stack.
 // Layout from the (16-aligned) rsp: 0..31 vb_mul_8n_frame slots, 32 z, 40 m, 48 k,
-// 56 the caller's rsp, 64 T[0..2k-1], then the scratch.
+// 56 the caller's rsp, 64 w, 80 T[0..2k-1], then the scratch.
+// w = -1/m[0] mod 2^64 is computed here, first, so that its multiply chain runs
+// in the shadow of the product rather than after it: Newton's x <- x (2 - m0 x)
+// from x = 3 m0 XOR 2 (right mod 2^5) doubles the good bits 5 -> 80 in 4 steps.
+// Uses rax, rbx, r9, r10; leaves rdx, rcx, r8 (the operands) alone.
 #define VB_MONT_MAX_K 128
-#define VB_MONT_T 64
+#define VB_MONT_W 64
+#define VB_MONT_T 80
 .macro vb_mont_enter
   vb_push_callee
   mov   %rsp, %rax
@@ -664,6 +766,18 @@
   mov   %rsi, 32(%rsp)
   mov   %r8, 40(%rsp)
   mov   %rdi, 48(%rsp)
+  mov   (%r8), %r9          // m0
+  lea   (%r9,%r9,2), %rax
+  xor   $2, %rax
+.rept 4
+  mov   %r9, %r10
+  imul  %rax, %r10
+  neg   %r10
+  add   $2, %r10
+  imul  %r10, %rax
+.endr
+  neg   %rax
+  mov   %rax, VB_MONT_W(%rsp)
   mov   %rdi, %rax
   shr   $3, %rax
   mov   %rax, 16(%rsp)      // nb
@@ -672,21 +786,14 @@
 .endm
 
 // With T = the 2k-word product x*y (<= 2^(64k) m), reduces it: q by
-// bignum_emontredc_8n, r = c * 2^(64k) + T[k..2k-1] < 2m, then z = r - m exactly
-// when r >= m (c set or no borrow), m masked by SSE2 so the borrow chain is
-// undisturbed. Restores rsp and the callee-saved registers and returns.
+// bignum_emontredc_8n, r = c * 2^(64k) + T[k..2k-1] < 2m. Then z = r - m exactly
+// when r >= m (c set or no borrow): one borrow chain stores r - m (mod 2^(64k))
+// into z, 8 words a step, and a second pass, free of carries, puts r back under
+// a mask: z ^= (z ^ r) & mask. Restores rsp and the callee-saved registers and
+// returns.
 .macro vb_mont_finish
+  mov   VB_MONT_W(%rsp), %rcx
   mov   40(%rsp), %rdx
-  mov   (%rdx), %rax        // w = -1/m[0] mod 2^64: Newton, 3 -> 96 good bits
-  mov   %rax, %rcx
-.rept 5
-  mov   %rax, %r9
-  imul  %rcx, %r9
-  neg   %r9
-  add   $2, %r9
-  imul  %r9, %rcx
-.endr
-  neg   %rcx
   mov   48(%rsp), %rdi
   lea   VB_MONT_T(%rsp), %rsi
   call  bignum_emontredc_8n@PLT
@@ -695,29 +802,32 @@
   lea   VB_MONT_T(%rsp,%r10,8), %rsi
   mov   40(%rsp), %r8
   mov   32(%rsp), %rdi
+  shr   $3, %r10            // 8-word steps
   mov   %r10, %rcx
-  xor   %r9d, %r9d
+  xor   %r9d, %r9d          // byte offset; clears CF
 5:
-  mov   (%rsi,%r9,8), %rax
-  sbb   (%r8,%r9,8), %rax
-  inc   %r9
+.irp j, 0, 1, 2, 3, 4, 5, 6, 7
+  mov   8*\j(%rsi,%r9), %rax
+  sbb   8*\j(%r8,%r9), %rax
+  mov   %rax, 8*\j(%rdi,%r9)
+.endr
+  lea   64(%r9), %r9        // LEA and DEC leave CF alone
   dec   %rcx
   jnz   5b
-  sbb   %rax, %rax
-  not   %rax                // all-ones iff no borrow
-  neg   %r11
-  or    %r11, %rax          // all-ones iff r >= m
-  movq  %rax, %xmm0
+  sbb   %rax, %rax        // all-ones iff borrow
+  dec   %r11                // all-ones iff c = 0
+  and   %r11, %rax          // all-ones iff r < m: put r back
   mov   %r10, %rcx
   xor   %r9d, %r9d
 6:
-  movq  (%r8,%r9,8), %xmm1
-  pand  %xmm0, %xmm1
-  movq  %xmm1, %rdx
-  mov   (%rsi,%r9,8), %rax
-  sbb   %rdx, %rax
-  mov   %rax, (%rdi,%r9,8)
-  inc   %r9
+.irp j, 0, 1, 2, 3, 4, 5, 6, 7
+  mov   8*\j(%rsi,%r9), %rdx
+  mov   8*\j(%rdi,%r9), %rbx
+  xor   %rdx, %rbx
+  and   %rax, %rbx
+  xor   %rbx, 8*\j(%rdi,%r9)
+.endr
+  add   $64, %r9
   dec   %rcx
   jnz   6b
   mov   56(%rsp), %rsp
@@ -820,6 +930,13 @@
 .macro vb_mul8_half
   vb_win_zero
   vb_block8 %rsi, %rcx, %rdi
+  add   $64, %rdi
+  vb_win_store %rdi
+.endm
+// The same with padded rows (vb_row8's pad), for vb_kmul 8, vb_mul8_half_pad.
+.macro vb_mul8_half_pad
+  vb_win_zero
+  vb_block8 %rsi, %rcx, %rdi, 1
   add   $64, %rdi
   vb_win_store %rdi
 .endm

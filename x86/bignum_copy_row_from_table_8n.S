@@ -1,19 +1,24 @@
 // z[0..width-1] = table[width*idx .. width*idx + width-1], table of height rows of
 // width words, width a multiple of 8 (any other width, a public size, is handed to
-// bignum_copy_row_from_table), read entirely (time and addresses independent of idx). Precondition: idx < height; otherwise z = 0.
+// bignum_copy_row_from_table), read entirely (time and addresses independent of
+// idx). Precondition: idx < height; otherwise z = 0.
 // Aliasing: z disjoint from table.
-// SSE2 only (baseline x86-64): one pass over the rows per 8-word column strip.
+// One pass over the rows per column strip: with AVX2 (when the CPU has it) strips
+// of 16 words and a last one of 8 if width is an odd multiple of 8; else SSE2
+// (baseline x86-64), strips of 8 words.
 //
 // void bignum_copy_row_from_table_8n(uint64_t *z, const uint64_t *table,
 //                                    uint64_t height, uint64_t width, uint64_t idx);
 //   rdi = z, rsi = table, rdx = height, rcx = width, r8 = idx
 #include "_internal.h"
+#include "_table_avx2.h"
 
 VB_FUNCTION(bignum_copy_row_from_table_8n)
   test  $7, %cl
   jnz   bignum_copy_row_from_table@PLT
   lea   (,%rcx,8), %r10     // row stride in bytes
   mov   %rcx, %r9
+  VB_IF_AVX2(3f)
   shr   $3, %r9             // strips
   mov   %r8, %rcx           // idx
   jz    2f
@@ -25,6 +30,25 @@ VB_FUNCTION(bignum_copy_row_from_table_8n)
   dec   %r9
   jnz   1b
 2:
+  ret
+
+3:                          // AVX2; r9 = words left
+  vb_avx2_setup %r8
+  cmp   $16, %r9
+  jb    5f
+4:
+  vb_avx2_strip 4
+  add   $128, %rsi
+  add   $128, %rdi
+  sub   $16, %r9
+  cmp   $16, %r9
+  jae   4b
+5:
+  test  %r9, %r9
+  jz    6f
+  vb_avx2_strip 2
+6:
+  vzeroupper
   ret
 VB_END(bignum_copy_row_from_table_8n)
 

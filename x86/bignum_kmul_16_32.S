@@ -12,7 +12,7 @@ VB_FUNCTION(bignum_kmul_16_32)
   VB_REQUIRE_MULX(bignum_kmul_16_32)
   vb_push_callee
   sub   $80, %rsp
-  vb_kmul 8, vb_mul8_half
+  vb_kmul 8, vb_mul8_half_pad
   add   $80, %rsp
   vb_pop_callee
   ret

@@ -31,7 +31,7 @@ VB_FUNCTION(bignum_kmul_32_64)
   .p2align 4
 kmul16:
   sub   $80, %rsp
-  vb_kmul 8, vb_mul8_half
+  vb_kmul 8, vb_mul8_half_pad
   add   $80, %rsp
   ret
 VB_END(bignum_kmul_32_64)

@@ -1,8 +1,8 @@
 // z = x^2 (32 -> 64 words), x, z little-endian 64-bit words; t
 // (VBIGNUM_KSQR_32_64_TEMP_WORDS = 72 words) is scratch, contents on return
 // unspecified. Aliasing: z, x, t pairwise disjoint.
-// Two Karatsuba levels: x = a + 2^1024 b; a^2, b^2 and |a-b|^2 by the 16-word
-// Karatsuba square (vb_ksqr16, a local subroutine), then 2ab = a^2 + b^2 - |a-b|^2
+// One Karatsuba level: x = a + 2^1024 b; a^2, b^2 and |a-b|^2 by the 16-word
+// square (vb_sqr16_direct, a local subroutine), then 2ab = a^2 + b^2 - |a-b|^2
 // added at word 16. t: |a-b| at t[0..15], |a-b|^2 at t[16..47], the 16-word
 // squarings' scratch at t[48..71]. Constant time.
 //
@@ -43,7 +43,7 @@ VB_FUNCTION(bignum_ksqr_32_64)
 // z[0..31] = x[0..15]^2: rdi = z, rsi = x, rdx = 24-word scratch.
   .p2align 4
 sqr16:
-  vb_ksqr16
+  vb_sqr16_direct
   ret
 VB_END(bignum_ksqr_32_64)
 

@@ -1,9 +1,9 @@
 // z = x * y / 2^(64k) mod m, all k words. Precondition: m odd, x * y <= 2^(64k) m
 // (true when x, y < m). Aliasing: z disjoint from x, y and m.
 // For k a multiple of 8 up to VB_MONT_MAX_K: the full product into a stack buffer
-// (by the Karatsuba products at k = 16, 32, else by 8x8 MULX blocks), then
-// bignum_emontredc_8n and one masked subtraction. Other k (a
-// public size) go to the portable version. Constant time.
+// (by bignum_kmul_16_32 / _24_48 / _32_64 at k = 16, 24, 32, else by 8x8 MULX
+// blocks), then bignum_emontredc_8n and one masked subtraction. Other k (a public
+// size) go to the portable version. Constant time.
 //
 // void bignum_montmul(uint64_t k, uint64_t *z, const uint64_t *x, const uint64_t *y,
 //                     const uint64_t *m);   rdi = k, rsi = z, rdx = x, rcx = y, r8 = m
@@ -31,14 +31,21 @@ VB_FUNCTION(bignum_montmul)
   mov   48(%rsp), %rax
   cmp   $16, %rax
   je    16f
+  cmp   $24, %rax
+  je    24f
   cmp   $32, %rax
   je    32f
-  vb_mul_8n_frame
+  vb_mul_8n_frame 16(%rsp), 1
   jmp   99f
 16:
   mov   %rcx, %rdx
   mov   %r9, %rcx
   call  bignum_kmul_16_32@PLT
+  jmp   99f
+24:
+  mov   %rcx, %rdx
+  mov   %r9, %rcx
+  call  bignum_kmul_24_48@PLT
   jmp   99f
 32:
   mov   %rcx, %rdx

@@ -37,7 +37,7 @@ VB_FUNCTION(bignum_montsqr)
   je    24f
   cmp   $32, %rax
   je    32f
-  vb_mul_8n_frame
+  vb_mul_8n_frame 16(%rsp), 1
   jmp   99f
 16:
   call  bignum_ksqr_16_32@PLT

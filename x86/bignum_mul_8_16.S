@@ -11,7 +11,7 @@ VB_FUNCTION(bignum_mul_8_16)
   vb_push_callee
   mov   %rdx, %rcx
   vb_win_zero
-  vb_block8 %rsi, %rcx, %rdi
+  vb_block8 %rsi, %rcx, %rdi, 1
   add   $64, %rdi
   vb_win_store %rdi
   vb_pop_callee

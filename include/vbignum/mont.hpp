@@ -7,6 +7,9 @@
 // words (RSA-2048/3072/4096 primes), four of them for 48 and 64 words (3072- and
 // 4096-bit moduli), bignum_mul/bignum_sqr for other multiples of 8 -- and the
 // interleaved montmul/montsqr for every other size.
+// The raw kernels used by modexp and RSA keep values "almost reduced" (below
+// 2^(64k), not necessarily below m) when k is a multiple of 8: that saves a
+// comparison per step; results leave the chain through demont or normalize().
 // All arithmetic is constant time in the values; only sizes steer control flow.
 #pragma once
 
@@ -65,6 +68,7 @@ class montgomery {
     word_vector a = load(x), z(k_);
     scratch s(*this);
     mul_raw(z.data(), a.data(), r2_.data(), s);
+    normalize(z.data());
     return z;
   }
   word_vector from_mont(words_view x) const {  // x/R mod m
@@ -76,12 +80,14 @@ class montgomery {
     word_vector a = load(x), b = load(y), z(k_);
     scratch s(*this);
     mul_raw(z.data(), a.data(), b.data(), s);
+    normalize(z.data());
     return z;
   }
   word_vector sqr(words_view x) const {  // x^2/R mod m
     word_vector a = load(x), z(k_);
     scratch s(*this);
     sqr_raw(z.data(), a.data(), s);
+    normalize(z.data());
     return z;
   }
   // Plain modular product and square: x*y mod m, x^2 mod m.
@@ -93,8 +99,11 @@ class montgomery {
   // (x mod m) in Montgomery form, x of any length.
   word_vector reduce_to_mont(words_view x) const { return reduce_times_r(x, 1); }
 
-  // --- Unchecked kernels for the modexp and RSA code: k-word operands below m,
-  // z disjoint from x and y, s a scratch of this context.
+  // --- Unchecked kernels for the modexp and RSA code: z disjoint from x and y, s a
+  // scratch of this context. z == x*y/R (mod m) and z < 2^(64k): the operands may be
+  // any k-word values when k is a multiple of 8 (almost Montgomery); otherwise they
+  // must be below m, and so is z, which lets chains of raw operations go on. If x or
+  // y is below m, then z < 2m and normalize(z) reduces it.
   struct scratch {
     explicit scratch(const montgomery &c) : buf(c.kernel_ == kernel::generic ? 0 : 3 * c.k_ + 96) {}
     word_vector buf;  // 2k-word product, then room for the product kernels' temps
@@ -134,6 +143,10 @@ class montgomery {
     }
     reduce_product(z, prod);
   }
+  // z mod m for z < 2m, in place.
+  void normalize(std::uint64_t *z) const {
+    bignum_optsub(k_, z, z, bignum_ge(k_, z, k_, m_.data()), m_.data());
+  }
 
  private:
   // karatsuba: k in {16, 24, 32}; halves: k in {48, 64}, products built from four
@@ -165,14 +178,14 @@ class montgomery {
       bignum_ksqr_32_64(z, x, t);
   }
 
-  // z = prod / R mod m for a 2k-word product of two numbers below m (k a multiple
-  // of 8). emontredc leaves q in the low half and r = 2^(64k)*c + high half, with
-  // prod + q*m = R*r and r < 2m; one masked subtraction (when c = 1 or high >= m)
-  // brings r below m.
+  // z == prod / R (mod m), z < 2^(64k), for a product of two k-word numbers (k a
+  // multiple of 8). emontredc leaves q in the low half and r = 2^(64k)*c + high
+  // half, with prod + q*m = R*r, so r = prod/R + q*m/R < 2^(64k) + m: subtracting m
+  // when c = 1 is enough to bring r below 2^(64k) (almost Montgomery; no compare).
+  // If one factor is below m, prod/R < m and r < 2m, which stays true after it.
   void reduce_product(std::uint64_t *z, std::uint64_t *prod) const {
     std::uint64_t c = bignum_emontredc_8n(k_, prod, m_.data(), w_);
-    std::uint64_t *high = prod + k_;
-    bignum_optsub(k_, z, high, c | bignum_ge(k_, high, k_, m_.data()), m_.data());
+    bignum_optsub(k_, z, prod + k_, c, m_.data());
   }
 
   // (x mod m) * R^e mod m, e in {0, 1}, x of n words. montredc needs
@@ -189,7 +202,8 @@ class montgomery {
       mul_raw(tmp.data(), factor.data(), r2_.data(), s);
       factor.swap(tmp);
     }
-    mul_raw(tmp.data(), xr.data(), factor.data(), s);
+    mul_raw(tmp.data(), xr.data(), factor.data(), s);  // xr < m: tmp < 2m
+    normalize(tmp.data());
     return tmp;
   }
 

@@ -75,6 +75,7 @@ class rsa_private_key {
     bignum_modsub(kp, m1.data(), m1.data(), m2p.data(), p_.data());
     montgomery::scratch sp(p_ctx_);
     p_ctx_.mul_raw(h.data(), m1.data(), qinv_mont_.data(), sp);
+    p_ctx_.normalize(h.data());  // m1 < p, so h < 2p before this
 
     // m = m2 + h*q < n.
     word_vector m(kn);

@@ -17,6 +17,18 @@ let returns_with_frame2 = new_definition
     (!i. 18 <= i /\ i <= 30 ==> arm_regs s' i = arm_regs s i) /\
     (!x. ~(val(word_sub x a) < n) /\ ~(val(word_sub x b) < m)
          ==> arm_mem s' x = arm_mem s x)`;;
+(* the closing step of hol/sim.ml unfolds it (REGS_FRAME_TAC) *)
+frame_defs := returns_with_frame2 :: !frame_defs;;
+
+(* Three changed blocks: z, a temp buffer and the stack frame. *)
+let returns_with_frame3 = new_definition
+ `returns_with_frame3 (a:int64) n (b:int64) m (c:int64) k s s' <=>
+    arm_pc s' = arm_regs s 30 /\ arm_sp s' = arm_sp s /\
+    (!i. 18 <= i /\ i <= 30 ==> arm_regs s' i = arm_regs s i) /\
+    (!x. ~(val(word_sub x a) < n) /\ ~(val(word_sub x b) < m) /\
+         ~(val(word_sub x c) < k)
+         ==> arm_mem s' x = arm_mem s x)`;;
+frame_defs := returns_with_frame3 :: !frame_defs;;
 
 let arm_statements = [
  "bignum_mul_4_8",
@@ -57,6 +69,35 @@ let arm_statements = [
         separate pc (LENGTH bignum_sqr_8_16_code) (word_sub sp (word 80)) 80)
    (\\s s'. returns_with_frame2 z 128 (word_sub sp (word 80)) 80 s s' /\\
            spec_bignum_sqr_8_16 z x (arm_mem s) (arm_mem s'))";
+ "bignum_kmul_16_32",
+ "!pc z x y t sp. ensures
+   (\\s. arm_pc s = pc /\\ code_at (arm_mem s) pc bignum_kmul_16_32_code /\\
+        arm_sp s = sp /\\ arm_regs s 0 = z /\\ arm_regs s 1 = x /\\
+        arm_regs s 2 = y /\\ arm_regs s 3 = t /\\
+        separate z 256 x 128 /\\ separate z 256 y 128 /\\ separate z 256 t 256 /\\
+        separate t 256 x 128 /\\ separate t 256 y 128 /\\
+        separate pc (LENGTH bignum_kmul_16_32_code) z 256 /\\
+        separate pc (LENGTH bignum_kmul_16_32_code) t 256 /\\
+        separate (word_sub sp (word 96)) 96 z 256 /\\
+        separate (word_sub sp (word 96)) 96 t 256 /\\
+        separate (word_sub sp (word 96)) 96 x 128 /\\
+        separate (word_sub sp (word 96)) 96 y 128 /\\
+        separate pc (LENGTH bignum_kmul_16_32_code) (word_sub sp (word 96)) 96)
+   (\\s s'. returns_with_frame3 z 256 t 256 (word_sub sp (word 96)) 96 s s' /\\
+           spec_bignum_kmul_16_32 z x y t (arm_mem s) (arm_mem s'))";
+ "bignum_ksqr_16_32",
+ "!pc z x t sp. ensures
+   (\\s. arm_pc s = pc /\\ code_at (arm_mem s) pc bignum_ksqr_16_32_code /\\
+        arm_sp s = sp /\\ arm_regs s 0 = z /\\ arm_regs s 1 = x /\\ arm_regs s 2 = t /\\
+        separate z 256 x 128 /\\ separate z 256 t 192 /\\ separate t 192 x 128 /\\
+        separate pc (LENGTH bignum_ksqr_16_32_code) z 256 /\\
+        separate pc (LENGTH bignum_ksqr_16_32_code) t 192 /\\
+        separate (word_sub sp (word 64)) 64 z 256 /\\
+        separate (word_sub sp (word 64)) 64 t 192 /\\
+        separate (word_sub sp (word 64)) 64 x 128 /\\
+        separate pc (LENGTH bignum_ksqr_16_32_code) (word_sub sp (word 64)) 64)
+   (\\s s'. returns_with_frame3 z 256 t 192 (word_sub sp (word 64)) 64 s s' /\\
+           spec_bignum_ksqr_16_32 z x t (arm_mem s) (arm_mem s'))";
  "bignum_mux",
  "!pc p k z x y. ensures
    (\\s. arm_pc s = pc /\\ code_at (arm_mem s) pc bignum_mux_code /\\

@@ -62,6 +62,10 @@ let FORALL_ARMSTATE = prove
   GEN_TAC THEN EQ_TAC THENL [SIMP_TAC[]; ALL_TAC] THEN
   DISCH_TAC THEN MATCH_MP_TAC armstate_INDUCT THEN ASM_REWRITE_TAC[]);;
 
+let SEPARATE_NOWRAP = prove
+ (`!(a:int64) n b m. separate a n b m ==> nowrap a n /\ nowrap b m`,
+  SIMP_TAC[separate; nowrap]);;
+
 let FINISH_LEMMA = prove
  (`!N l r e. (&l - &r:int = &N * e) /\ l < N /\ r < N ==> l = r`,
   REPEAT STRIP_TAC THEN
@@ -181,11 +185,74 @@ let eval_thms = sem_defs @ [rx; rxsp; wx; wxsp; setflags; nextpc; setpc; ld64; s
 let num_red_pats = [`m + n:num`; `m * n:num`; `m - n:num`; `m = n:num`; `m < n:num`;
   `m <= n:num`; `m DIV n`; `m MOD n`; `m EXP n`; `ODD n`; `EVEN n`];;
 
+(* ---- stack frame (psqr) ----
+   A routine that saves registers below SP has its frame in the statement as
+   a block at base word_sub sp (word n) with separate facts (see
+   bignum_sqr_8_16 in aarch64/statements.ml; the driver substitutes SP_ = sp).
+   SP-relative addresses sp - k = word_add sp (word (2^64 - k)) are rewritten
+   onto that base, word_add (word_sub sp (word n)) (word (n - k)), so that
+   frame stores and loads are separated by the frame's facts like any buffer;
+   word_add (word_sub sp (word n)) (word n) (SP after the epilogue) becomes sp
+   again. Addresses on a frame base count as simple (never abbreviated), so
+   SP after a pre-index writeback stays on the base. Each rewrite is an
+   instance of FRAME_ADDR or FRAME_TOP, cached. Frame facts are registered by the post-
+   condition through frame_defs (returns_with_frame2). *)
+let frame_cache = Hashtbl.create 50;;
+
+let is_frame_base b = match b with
+    Comb(Comb(Const("word_sub",_),v),Comb(Const("word",_),n)) -> is_var v && is_numeral n
+  | _ -> false;;
+
+(* The frame bases word_sub b (word n) mentioned by separate/nowrap facts. *)
+let frame_bases ctx =
+  let args th = match concl th with
+      Comb(Comb(Comb(Comb(Const("separate",_),a),_),b),_) -> [a; b]
+    | Comb(Comb(Const("nowrap",_),a),_) -> [a]
+    | _ -> [] in
+  setify (filter is_frame_base (flat (map args ctx)));;
+
+let FRAME_ADDR = prove
+ (`!b n k j. k + n = j + 2 EXP 64
+     ==> word_add (b:int64) (word k) = word_add (word_sub b (word n)) (word j)`,
+  REPEAT STRIP_TAC THEN
+  SUBGOAL_THEN `word j:int64 = word_add (word k) (word n)` SUBST1_TAC THENL
+   [ASM_REWRITE_TAC[GSYM WORD_ADD] THEN ONCE_REWRITE_TAC[GSYM VAL_EQ] THEN
+    REWRITE_TAC[VAL_WORD; DIMINDEX_64] THEN
+    ONCE_REWRITE_TAC[ARITH_RULE `j + n = 1 * n + j`] THEN REWRITE_TAC[MOD_MULT_ADD];
+    W(fun (_,w) -> ACCEPT_TAC(WORD_RULE w))]);;
+
+let FRAME_TOP = WORD_RULE `!b n. word_add (word_sub b (word n)) (word n):int64 = b`;;
+
+let FRAME_ADDR_CONV bases tm =
+  let two64 = Num.power_num (Int 2) (Int 64) in
+  let cached key f =
+    try Hashtbl.find frame_cache key with Not_found ->
+      let th = f () in Hashtbl.add frame_cache key th; th in
+  match tm with
+    Comb(Comb(Const("word_add",_),b),Comb(Const("word",_),kt)) when is_numeral kt ->
+      let k = dest_numeral kt in
+      let key = string_of_term tm in
+      if is_frame_base b && mem b bases && dest_numeral(rand(rand b)) =/ k then
+        cached key (fun () -> ISPECL [rand(rator b); kt] FRAME_TOP)
+      else if k </ Num.power_num (Int 2) (Int 63) then failwith "FRAME_ADDR_CONV"
+      else
+        let fb = find (fun f -> rand(rator f) = b &&
+                                dest_numeral(rand(rand f)) +/ k >=/ two64) bases in
+        let nt = rand(rand fb) in
+        let j = mk_numeral(k +/ dest_numeral nt -/ two64) in
+        cached key (fun () ->
+          let th = ISPECL [b; nt; kt; j] FRAME_ADDR in
+          MP th (EQT_ELIM(NUM_REDUCE_CONV(lhand(concl th)))))
+  | _ -> failwith "FRAME_ADDR_CONV";;
+
 let eval_net ctx =
   let net = itlist (net_of_thm false) (itlist (mk_rewrites false) eval_thms []) empty_net in
   let net = itlist (fun p -> net_of_conv p NUM_RED_CONV) num_red_pats net in
   let net = net_of_conv `word_add (word_add a (word i)) (word j):int64`
               ADDR_CONV net in
+  let bases = frame_bases ctx in
+  let net = if bases = [] then net else
+              net_of_conv `word_add (b:int64) (word k)` (FRAME_ADDR_CONV bases) net in
   let net = net_of_conv `read64 a (write64 b w m)` (READ_CONV ctx) net in
   net_of_conv `read32 a (write64 b w m)` (READ_CONV ctx) net;;
 
@@ -281,7 +348,7 @@ let fetch_fact tbl pc k =
 let rec is_simple tm =
   is_var tm || tm = `T` || tm = `F` || is_word_numeral tm ||
   (match tm with
-     Comb(Comb(Const("word_add",_),b),k) -> is_var b && is_word_numeral k
+     Comb(Comb(Const("word_add",_),b),k) -> (is_var b || is_frame_base b) && is_word_numeral k
    | Comb(Var(_,_),n) -> is_numeral n
    | _ -> false);;
 
@@ -508,6 +575,10 @@ let int_push_thms = [GSYM INT_OF_NUM_ADD; GSYM INT_OF_NUM_MUL; GSYM INT_OF_NUM_P
    identities in a linear combination, and facts bitval(c) = 0 for carries
    that are discarded but provably zero. *)
 let block_facts = ref (fun (st:simstate) -> ([]:thm list), ([]:thm list));;
+(* Which monomials may serve as the pivot of a block equation (the coefficient
+   of the equation is read off it); a proof can exclude monomials that occur
+   outside the block as well (e.g. products of loaded words). *)
+let pivot_ok = ref (fun (m:term) -> true);;
 
 let is_intconst c = match c with
     Comb(Const("int_of_num",_),k) -> is_numeral k
@@ -560,6 +631,7 @@ let BIGNUM_EQ_TAC st (asl,w) =
       let e = rand(concl eth) in
       let md = poly_monos !d in
       let pick = try Some(tryfind (fun (pc,m) ->
+          if not (!pivot_ok m) then fail() else
           let rc = assoc m (map (fun (c,m) -> m,c) md) in
           if rc =/ Int 0 || mod_num rc pc <>/ Int 0 then fail() else minus_num(quo_num rc pc))
           (poly_monos e)) with Failure _ -> None in
@@ -613,14 +685,19 @@ let CALLEE_SAVED_CASES = prove
     ARITH_RULE `29 <= i <=> i = 29 \/ 30 <= i`] THEN
   STRIP_TAC THEN ASM_REWRITE_TAC[] THEN ASM_ARITH_TAC);;
 
-let REGS_FRAME_TAC =
-  REWRITE_TAC[returns_with_frame; arm_pc; arm_sp; arm_regs; arm_mem] THEN
+(* Frame predicates unfolded here: returns_with_frame, and those registered
+   later (returns_with_frame2 of aarch64/statements.ml: z plus a stack frame
+   or temp buffer; its memory clause has two ~(val(word_sub x b) < n)). *)
+let frame_defs = ref [returns_with_frame];;
+
+let REGS_FRAME_TAC (asl,w) =
+ (REWRITE_TAC(!frame_defs @ [arm_pc; arm_sp; arm_regs; arm_mem]) THEN
   REPEAT CONJ_TAC THEN FIRST
    [REWRITE_TAC[regupd] THEN CONV_TAC NUM_REDUCE_CONV THEN REWRITE_TAC[] THEN NO_TAC;
     X_GEN_TAC `i:num` THEN DISCH_THEN(fun th ->
       REPEAT_TCL DISJ_CASES_THEN SUBST1_TAC (MP CALLEE_SAVED_CASES th)) THEN
     REWRITE_TAC[regupd] THEN CONV_TAC NUM_REDUCE_CONV THEN REWRITE_TAC[];
-    X_GEN_TAC `addr:int64` THEN DISCH_TAC THEN
+    X_GEN_TAC `addr:int64` THEN DISCH_THEN(MAP_EVERY ASSUME_TAC o CONJUNCTS) THEN
     REPEAT(W(fun (asl,w) ->
       let l = lhs w in
       match l with
@@ -635,7 +712,7 @@ let REGS_FRAME_TAC =
           let side = lhand(concl th1) in
           let sth = CONJ (num_fact(lhand side)) (snd n) in
           GEN_REWRITE_TAC LAND_CONV [MP th1 sth]
-      | _ -> failwith "done")) THEN REFL_TAC]
+      | _ -> failwith "done")) THEN REFL_TAC]) (asl,w)
   ;;
 
 (* ---- the driver ---- *)
@@ -654,7 +731,15 @@ let FORALL_ARMSTATE' =
 (* Proves  ensures PRE POST  for straight-line code ending in RET, where PRE
    fixes PC, code_at the byte list, argument registers, and separation facts;
    POST is  returns_with_frame z n s s' /\ <bignum equation>. *)
-let prove_straightline (spec, nsteps) =
+(* Where a simulation stops: after n instructions, or when the PC reaches the
+   code base plus a byte offset (segments of code, see hol/segment.ml). *)
+type sim_stop = Steps of int | At_offset of int;;
+
+(* Proves  ensures PRE POST  by simulating from the PC of PRE (the code base
+   pc or an offset into the code, word_add pc (word a)) until stop, then POST
+   of the final state by the tactic  close st  (st: the simulation state; the
+   abbreviations v = t are among the assumptions). *)
+let prove_sim (spec, stop, close) =
   fresh_count := 0; Hashtbl.reset sep_cache;
   let t0 = Unix.gettimeofday() in
   let tac (asl,w) =
@@ -664,6 +749,12 @@ let prove_straightline (spec, nsteps) =
         Comb(Comb(Const("nowrap",_),_),_) -> th
       | Comb(Comb(Comb(Comb(Const("separate",_),_),_),_),_) -> th
       | _ -> fail()) (map snd asl)) in
+    (* each separate fact also gives nowrap for both blocks (for loads of
+       what was stored in the same block, e.g. z or the stack frame) *)
+    let ctx = ctx @ flat (map (fun th -> match concl th with
+        Comb(Comb(Comb(Comb(Const("separate",_),_),_),_),_) ->
+          CONJUNCTS(MATCH_MP SEPARATE_NOWRAP th)
+      | _ -> []) ctx) in
     let codeth = find (fun th -> match concl th with
         Comb(Comb(Comb(Const("code_at",_),_),_),_) -> true | _ -> false) (map snd asl) in
     let codeth = CONV_RULE (RAND_CONV (fun t -> REWRITE_CONV (!code_defs) t)) codeth in
@@ -675,6 +766,15 @@ let prove_straightline (spec, nsteps) =
       | _ -> fail()) (map snd asl) in
     let regfacts = sort (fun a b -> dest_small_numeral(rand(lhs(concl a))) >
                                     dest_small_numeral(rand(lhs(concl b)))) regfacts in
+    (* initial register values that are not simple (a segment's precondition
+       may give read64 ... or a mask) are named like computed values *)
+    let init_abbrevs = ref [] in
+    let regfacts = map (fun th ->
+        let v = rand(concl th) in
+        if is_simple v then th else
+        let nv = fresh_var "v" `:int64` in
+        init_abbrevs := (nv, v) :: !init_abbrevs;
+        TRANS th (SYM(ASSUME(mk_eq(nv, v))))) regfacts in
     let req = itlist (fun th acc ->
         let i = rand(lhs(concl th)) and v = rand(concl th) in
         let e = MATCH_MP REGUPD_ID th in
@@ -683,15 +783,28 @@ let prove_straightline (spec, nsteps) =
       (rev regfacts) (REFL `R_:num->int64`) in
     let s_user = list_mk_comb(`Arm`, [`R_:num->int64`; `SP_:int64`; pc; `M_:int64->byte`;
                                       `NF_:bool`; `ZF_:bool`; `CF_:bool`; `VF_:bool`]) in
+    (* SP as in the goal: SP_, or the statement's sp once substituted *)
+    let sp0 = let _,b = dest_exists w in let _,b = dest_exists b in
+              el 1 (snd(strip_comb(rand(rator(lhand b))))) in
+    (* PC as in the goal: pc, or pc plus an offset for a segment *)
+    let pc_user = let _,b = dest_exists w in let _,b = dest_exists b in
+              el 2 (snd(strip_comb(rand(rator(lhand b))))) in
     let seq = AP_THM (AP_THM (AP_THM (AP_THM (AP_THM (AP_THM (AP_THM
-                (AP_TERM `Arm` req) `SP_:int64`) pc) `M_:int64->byte`)
+                (AP_TERM `Arm` req) sp0) pc_user) `M_:int64->byte`)
                 `NF_:bool`) `ZF_:bool`) `CF_:bool`) `VF_:bool` in
     let seq = CONV_RULE (RAND_CONV(RATOR_CONV(RATOR_CONV(RATOR_CONV(RATOR_CONV(
                 RATOR_CONV(RAND_CONV ADDR_CONV))))))) seq in
     let s0 = rand(concl seq) in
     let st = { runs_th = ISPEC s0 RUNS_0; abbrevs = []; valeqs = []; ctx = ctx;
                net = eval_net ctx; bytes = bytes; pc0 = pc } in
-    for i = 1 to nsteps do sim_step st done;
+    List.iter (fun (v,t) -> st.valeqs <- (v, valeq st v t) :: st.valeqs;
+                            st.abbrevs <- (v,t) :: st.abbrevs) (rev !init_abbrevs);
+    let nsteps = ref 0 in
+    let pc_off () = snd(addr_parts(el 2 (snd(strip_comb(rand(concl st.runs_th)))))) in
+    (match stop with
+       Steps n -> for i = 1 to n do sim_step st; incr nsteps done
+     | At_offset b -> while pc_off () <> b do sim_step st; incr nsteps done);
+    let nsteps = !nsteps in
     let t1 = Unix.gettimeofday() in
     let rth = st.runs_th in
     let sk = rand(concl rth) in
@@ -703,7 +816,7 @@ let prove_straightline (spec, nsteps) =
     let post = subst [kk,k_v; sk,s_v] (rand body) in
     let post_th = TAC_PROOF((asl @ map (fun (v,t) -> ("", ASSUME(mk_eq(v,t)))) st.abbrevs,
                              post),
-                  CONJ_TAC THENL [REGS_FRAME_TAC; BIGNUM_EQ_TAC st]) in
+                  close st) in
     let ex = EXISTS (w, kk) (EXISTS (mk_exists(s_v, subst [kk,k_v] body), sk) (CONJ rth' post_th)) in
     let ex = itlist (fun (v,t) th -> PROVE_HYP (REFL t) (INST [t,v] th))
                (rev st.abbrevs) ex in
@@ -719,4 +832,13 @@ let prove_straightline (spec, nsteps) =
     FIRST_X_ASSUM(fun th -> match concl th with
         Comb(Comb(Const("=",_),Var("PC_",_)),_) -> SUBST_ALL_TAC th
       | _ -> fail()) THEN
+    (* a statement fixing arm_sp s = sp: the state carries sp itself *)
+    TRY(FIRST_X_ASSUM(fun th -> match concl th with
+        Comb(Comb(Const("=",_),Var("SP_",_)),v) when is_simple v -> SUBST_ALL_TAC th
+      | _ -> fail())) THEN
     tac);;
+
+(* Straight-line code ending in RET: frame and bignum equation. *)
+let prove_straightline (spec, nsteps) =
+  prove_sim (spec, Steps nsteps,
+             fun st -> CONJ_TAC THENL [REGS_FRAME_TAC; BIGNUM_EQ_TAC st]);;

@@ -166,6 +166,11 @@ let rec regs_unchanged neqs facts chain i =
           let rj = (REWRITE_CONV[regupd] THENC NUM_REDUCE_CONV THENC REWRITE_CONV[])
                      (mk_comb(r,j)) in
           let fact = try find (fun th -> concl th = mk_eq(rand(concl rj), a)) facts
+            with Failure _ -> try
+              (* the initial value was named: R j = t and a = t *)
+              let f1 = find (fun th -> is_eq(concl th) && lhs(concl th) = rand(concl rj)) facts in
+              let f2 = find (fun th -> concl th = mk_eq(a, rand(concl f1))) facts in
+              TRANS f1 (SYM f2)
             with Failure _ -> failwith ("maychange: register " ^ string_of_term j ^
                                         " changed") in
           MP (ISPECL [j;a;r;i] REGUPD_RESTORE) (TRANS rj fact) in

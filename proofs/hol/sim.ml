@@ -740,7 +740,9 @@ type sim_stop = Steps of int | At_offset of int;;
    of the final state by the tactic  close st  (st: the simulation state; the
    abbreviations v = t are among the assumptions). *)
 let prove_sim (spec, stop, close) =
-  fresh_count := 0; Hashtbl.reset sep_cache;
+  (* the frame cache is keyed by the address term only: a frame of another
+     size under the same name sp (an earlier proof) must not be reused *)
+  fresh_count := 0; Hashtbl.reset sep_cache; Hashtbl.reset frame_cache;
   let t0 = Unix.gettimeofday() in
   let tac (asl,w) =
     let hyps = map (concl o snd) asl in

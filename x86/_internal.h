@@ -683,18 +683,18 @@
 // Karatsuba step (a third square |a-b|^2 and its combination).
 // rdi = z, rsi = x, rdx = t (16 words used). z, x, t disjoint.
 // Clobbers rax, rbx, rcx, rdx, rbp, rsi, rdi, r8-r15, flags; 8 bytes of stack.
-// z[8+8i .. 15+8i] += 2 t[8i .. 8i+7], carries in and out on CF (doubling) and
-// OF (adding). rbp = t, rdi = z.
-.macro vb_ksqr16_double_add i
+// The last step of the direct squares: z[8 .. 8+8n+7] += 2 t[0 .. 8n-1], t's
+// doubling on the ADCX chain (CF) and the addition on the ADOX chain (OF), both
+// carries rippled through the 8 words above (no carry out: a square fits).
+// rbp = t, rdi = z. Clobbers rax, r8-r15, flags.
+.macro vb_add_doubled n
+  xor   %eax, %eax          // clears CF and OF
+.irp i, 0, 1, 2, 3, 4, 5, 6, 7
+.if \i < \n
   vb_win_load %rbp, 64*\i
-  adcx  %r8, %r8
-  adcx  %r9, %r9
-  adcx  %r10, %r10
-  adcx  %r11, %r11
-  adcx  %r12, %r12
-  adcx  %r13, %r13
-  adcx  %r14, %r14
-  adcx  %r15, %r15
+.irp r, %r8, %r9, %r10, %r11, %r12, %r13, %r14, %r15
+  adcx  \r, \r
+.endr
   adox  64+64*\i(%rdi), %r8
   adox  72+64*\i(%rdi), %r9
   adox  80+64*\i(%rdi), %r10
@@ -704,6 +704,16 @@
   adox  112+64*\i(%rdi), %r14
   adox  120+64*\i(%rdi), %r15
   vb_win_store %rdi, 64+64*\i
+.endif
+.endr
+  vb_win_load %rdi, 64+64*\n
+.irp r, %r8, %r9, %r10, %r11, %r12, %r13, %r14, %r15
+  adcx  %rax, \r
+.endr
+.irp r, %r8, %r9, %r10, %r11, %r12, %r13, %r14, %r15
+  adox  %rax, \r
+.endr
+  vb_win_store %rdi, 64+64*\n
 .endm
 
 .macro vb_sqr16_direct
@@ -718,27 +728,7 @@
   vb_win_zero
   vb_block8 %rsi, %rcx, %rbp, 1
   vb_win_store %rbp, 64     // t[0..15] = ab
-  xor   %eax, %eax          // clears CF and OF
-  vb_ksqr16_double_add 0
-  vb_ksqr16_double_add 1
-  vb_win_load %rdi, 192
-  adcx  %rax, %r8
-  adcx  %rax, %r9
-  adcx  %rax, %r10
-  adcx  %rax, %r11
-  adcx  %rax, %r12
-  adcx  %rax, %r13
-  adcx  %rax, %r14
-  adcx  %rax, %r15
-  adox  %rax, %r8
-  adox  %rax, %r9
-  adox  %rax, %r10
-  adox  %rax, %r11
-  adox  %rax, %r12
-  adox  %rax, %r13
-  adox  %rax, %r14
-  adox  %rax, %r15
-  vb_win_store %rdi, 192
+  vb_add_doubled 2          // z[8..31] += 2ab
   add   $8, %rsp
 .endm
 

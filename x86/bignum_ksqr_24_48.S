@@ -14,29 +14,6 @@
 //   rdi = z, rsi = x, rdx = t
 #include "_internal.h"
 
-// z[8+8i .. 15+8i] += 2 t[8i .. 8i+7], carries in and out on CF (doubling) and
-// OF (adding). rbp = t, rdi = z.
-.macro vb_ksqr24_double_add i
-  vb_win_load %rbp, 64*\i
-  adcx  %r8, %r8
-  adcx  %r9, %r9
-  adcx  %r10, %r10
-  adcx  %r11, %r11
-  adcx  %r12, %r12
-  adcx  %r13, %r13
-  adcx  %r14, %r14
-  adcx  %r15, %r15
-  adox  64+64*\i(%rdi), %r8
-  adox  72+64*\i(%rdi), %r9
-  adox  80+64*\i(%rdi), %r10
-  adox  88+64*\i(%rdi), %r11
-  adox  96+64*\i(%rdi), %r12
-  adox  104+64*\i(%rdi), %r13
-  adox  112+64*\i(%rdi), %r14
-  adox  120+64*\i(%rdi), %r15
-  vb_win_store %rdi, 64+64*\i
-.endm
-
 VB_FUNCTION(bignum_ksqr_24_48)
   VB_REQUIRE_MULX(bignum_ksqr_24_48)
   vb_push_callee
@@ -68,29 +45,7 @@ VB_FUNCTION(bignum_ksqr_24_48)
   vb_win_store %rbp, 64
   // z[8..39] += 2 t[0..31]; both carries into z[40..47] (no carry out: x^2 fits).
   mov   (%rsp), %rbp
-  xor   %eax, %eax          // clears CF and OF
-  vb_ksqr24_double_add 0
-  vb_ksqr24_double_add 1
-  vb_ksqr24_double_add 2
-  vb_ksqr24_double_add 3
-  vb_win_load %rdi, 320
-  adcx  %rax, %r8
-  adcx  %rax, %r9
-  adcx  %rax, %r10
-  adcx  %rax, %r11
-  adcx  %rax, %r12
-  adcx  %rax, %r13
-  adcx  %rax, %r14
-  adcx  %rax, %r15
-  adox  %rax, %r8
-  adox  %rax, %r9
-  adox  %rax, %r10
-  adox  %rax, %r11
-  adox  %rax, %r12
-  adox  %rax, %r13
-  adox  %rax, %r14
-  adox  %rax, %r15
-  vb_win_store %rdi, 320
+  vb_add_doubled 4
   add   $8, %rsp
   vb_pop_callee
   ret

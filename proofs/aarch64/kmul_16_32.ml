@@ -144,18 +144,9 @@ let KMUL_SEG_ABSY = `!pc y t m. ensures
           then bignum_at y 8 (arm_mem s) - bignum_at (word_add y (word 64)) 8 (arm_mem s)
           else bignum_at (word_add y (word 64)) 8 (arm_mem s) - bignum_at y 8 (arm_mem s)))`;;
 
-(* The borrow of an n-word subtraction decides the comparison. *)
-let SUB_BORROW_LT = prove
- (`!D:int A B N c. D = &A - &B + &N - &N * &(bitval c) /\ &0 <= D /\ D < &N
-     ==> (A < B <=> ~c)`,
-  REPEAT GEN_TAC THEN BOOL_CASES_TAC `c:bool` THEN
-  REWRITE_TAC[BITVAL_CLAUSES; GSYM INT_OF_NUM_LT] THEN INT_ARITH_TAC);;
-
-let ABSDIFF_FINISH = prove
- (`!N E A B e. &E - (&A - &B):int = &N * e /\ E < N /\ A < N /\ B <= A ==> E = A - B`,
-  REPEAT STRIP_TAC THEN MATCH_MP_TAC FINISH_LEMMA THEN
-  MAP_EVERY EXISTS_TAC [`N:num`; `e:int`] THEN
-  ASM_SIMP_TAC[INT_OF_NUM_SUB] THEN ASM_ARITH_TAC);;
+(* The borrow of the subtraction decides the comparison (ABS_BORROW_LT), and
+   the block is A - B or B - A modulo 2^512 (ABS_BLOCK_FINISH): lemmas of
+   hol/signed_carry.ml. *)
 
 (* Expansion of an integer expression over the final state into the
    polynomial normal form over loaded words and carries. *)
@@ -168,7 +159,7 @@ let expand_conv st extra =
 
 (* Closing step of an absdiff segment: goals A < B mask in a register, the
    block |A - B| in memory. The borrow f of the subtraction chain gives
-   A < B <=> ~f (SUB_BORROW_LT); then by cases on f, the mask is a constant
+   A < B <=> ~f (ABS_BORROW_LT); then by cases on f, the mask is a constant
    and the stored block equals A - B or B - A modulo 2^512. *)
 let ABSDIFF_CLOSE_TAC st (asl,w) =
   let abbrev_of v = assoc v st.abbrevs in
@@ -197,7 +188,7 @@ let ABSDIFF_CLOSE_TAC st (asl,w) =
     (map2 (fun i d -> mk_comb(mk_comb(`int_mul`, mk_intconst(power_num (Int 2) (Int (64*i)))),
                                  ival_of d)) (0--7) ds) in
   let nn = mk_numeral(power_num (Int 2) (Int 512)) in
-  let th0 = ISPECL [dterm; ta; tb; nn; f] SUB_BORROW_LT in
+  let th0 = ISPECL [dterm; ta; tb; nn; f] ABS_BORROW_LT in
   let rhs_tm = rand(lhand(lhand(concl th0))) in
   let c1 = expand_conv st [] dterm and c2 = expand_conv st [] rhs_tm in
   if rand(concl c1) <> rand(concl c2) then failwith "ABSDIFF: borrow chain";
@@ -240,7 +231,7 @@ let ABSDIFF_CLOSE_TAC st (asl,w) =
        let eqth = TRANS dth (SYM(INT_POLY_CONV ne)) in
        let lb = CONV_RULE (RAND_CONV NUM_REDUCE_CONV) (PART_MATCH lhand BIGNUM_AT_BOUND l) in
        let ab = CONV_RULE (RAND_CONV NUM_REDUCE_CONV) (PART_MATCH lhand BIGNUM_AT_BOUND ra) in
-       ACCEPT_TAC(MP (ISPECL [nn; l; ra; rb; e] ABSDIFF_FINISH)
+       ACCEPT_TAC(MP (ISPECL [nn; l; ra; rb; e] ABS_BLOCK_FINISH)
                      (CONJ eqth (CONJ lb (CONJ ab ble)))))) (asl,w) in
   let rec go (asl,w) =
     if is_conj w then (CONJ_TAC THENL [go; go]) (asl,w) else
@@ -335,163 +326,8 @@ let KMUL_SEG_RECOMB = `!pc z t p q. ensures
 (* ---- the recombination: signed carries between blocks ---- *)
 
 (* The closing step for z = ... rem 2^2048 with signed block carries is
-   that of aarch64/ksqr_16_32.ml (KSQR_REM_TAC, written for the squaring
-   recombination), copied here under KREC_ names with a list of extra
-   rewrites for the sign mask; both should move to a shared hol/ file. *)
-(* A lemma that fails to prove must not abort the proof executable: it
-   becomes T, and the proofs using it (inside run_proof) fail instead. *)
-let krec_lemma name f =
-  try f () with e -> Printf.printf "  %s: %s\n%!" name (Printexc.to_string e); TRUTH;;
-
-(* vb_blk_start sign-extends the carry word c of the previous block with
-   asr x24, c, #63: all ones or zero by the top bit. *)
-let KREC_ISHR63 = krec_lemma "KREC_ISHR63" (fun () -> prove
- (`!w:int64. &(val(word_ishr w 63)):int =
-             &18446744073709551615 * &(bitval(bit 63 w))`,
-  GEN_TAC THEN
-  MP_TAC(CONV_RULE NUM_REDUCE_CONV (REWRITE_RULE[DIMINDEX_64] (ISPEC `w:int64` WORD_ISHR_MSB))) THEN
-  DISCH_THEN SUBST1_TAC THEN BOOL_CASES_TAC `bit 63 (w:int64)` THEN
-  REWRITE_TAC[BITVAL_CLAUSES] THEN CONV_TAC WORD_REDUCE_CONV THEN
-  REWRITE_TAC[VAL_WORD; DIMINDEX_64] THEN CONV_TAC(NUM_REDUCE_CONV THENC INT_REDUCE_CONV)));;
-
-(* A word congruent to a small integer k modulo 2^64 is k plus 2^64 times its
-   top bit (k < 0 iff the top bit is set). *)
-let KREC_SMALL_WORD = krec_lemma "KREC_SMALL_WORD" (fun () -> prove
- (`!(w:int64) k e. &(val w):int = k + &18446744073709551616 * e /\
-     --(&4611686018427387904) <= k /\ k < &4611686018427387904
-     ==> &(val w):int = k + &18446744073709551616 * &(bitval(bit 63 w))`,
-  REPEAT GEN_TAC THEN
-  MP_TAC(CONV_RULE NUM_REDUCE_CONV (REWRITE_RULE[DIMINDEX_64] (ISPEC `w:int64` MSB_VAL))) THEN
-  REWRITE_TAC[GSYM INT_OF_NUM_LE] THEN
-  DISCH_THEN SUBST1_TAC THEN STRIP_TAC THEN
-  MP_TAC(ISPEC `w:int64` INT_VAL_BOUNDS) THEN STRIP_TAC THEN
-  ASM_CASES_TAC `&9223372036854775808 <= &(val(w:int64)):int` THEN
-  POP_ASSUM(fun c -> REWRITE_TAC[c; BITVAL_CLAUSES] THEN ASSUME_TAC c) THENL
-   [SUBGOAL_THEN `e = &1:int` (fun th -> ASM_REWRITE_TAC[th]) THEN
-    SUBGOAL_THEN `&0 < e /\ e < &2:int` MP_TAC THENL
-     [REPEAT(POP_ASSUM MP_TAC) THEN INT_ARITH_TAC; INT_ARITH_TAC];
-    SUBGOAL_THEN `e = &0:int` (fun th -> ASM_REWRITE_TAC[th]) THEN
-    SUBGOAL_THEN `--(&1) < e /\ e < &1:int` MP_TAC THENL
-     [REPEAT(POP_ASSUM MP_TAC) THEN INT_ARITH_TAC; INT_ARITH_TAC]]));;
-
-let KREC_BITVAL_BOUND = krec_lemma "KREC_BITVAL_BOUND" (fun () -> prove
- (`!b. &0 <= &(bitval b):int /\ &(bitval b):int <= &1`,
-  GEN_TAC THEN BOOL_CASES_TAC `b:bool` THEN REWRITE_TAC[BITVAL_CLAUSES] THEN
-  INT_ARITH_TAC));;
-
-let KREC_REM_FROM = krec_lemma "KREC_REM_FROM" (fun () -> prove
- (`!Z P e. &Z - P = &(2 EXP 2048) * e /\ Z < 2 EXP 2048
-     ==> &Z = P rem &2 pow 2048`,
-  REPEAT STRIP_TAC THEN CONV_TAC SYM_CONV THEN MATCH_MP_TAC INT_REM_UNIQ THEN
-  EXISTS_TAC `--e:int` THEN REPEAT(POP_ASSUM MP_TAC) THEN
-  REWRITE_TAC[INT_POS; INT_ABS_POW; INT_ABS_NUM; GSYM INT_OF_NUM_LT] THEN
-  REWRITE_TAC[GSYM INT_OF_NUM_POW] THEN INT_ARITH_TAC));;
-
-(* Expansion into the polynomial normal form over loaded words, flags,
-   carry atoms and top bits (asr #63 by KREC_ISHR63). *)
-let krec_expand extra st =
-  REWRITE_CONV (map snd st.valeqs @ extra) THENC
-  REWRITE_CONV ([KREC_ISHR63; WORD_OR_0; VAL_WORD_0; BITVAL_CLAUSES] @ extra) THENC
-  INT_POLY_CONV;;
-
-let krec_has_const c tm = can (find_term (fun t -> match t with
-    Const(c',_) -> c' = c | _ -> false)) tm;;
-
-let krec_mk_poly terms =
-  let mono (c,m) = if m = `&1:int` then mk_intconst c
-                   else mk_comb(mk_comb(`int_mul`, mk_intconst c), m) in
-  match filter (fun (c,_) -> c <>/ Int 0) terms with
-    [] -> `&0:int`
-  | ts -> end_itlist (fun a b -> mk_comb(mk_comb(`int_add`,a),b)) (map mono ts);;
-
-(* For the carry word w read by an asr: |- &(val w) = k + 2^64 * bitval(bit 63 w),
-   k its small signed value (the carry chain's flags). *)
-let krec_small_word_fact extra st w =
-  let two64 = power_num (Int 2) (Int 64) in
-  let pth = krec_expand extra st (mk_comb(`int_of_num`, mk_comb(`val:int64->num`, w))) in
-  let monos = poly_monos (rand(concl pth)) in
-  let sym c = let r = mod_num c two64 in
-              let r = if r </ Int 0 then r +/ two64 else r in
-              if r >/ quo_num two64 (Int 2) then r -/ two64 else r in
-  let k = krec_mk_poly (map (fun (c,m) -> sym c, m) monos) in
-  let e = krec_mk_poly (map (fun (c,m) -> quo_num (c -/ sym c) two64, m) monos) in
-  let ke = mk_comb(mk_comb(`int_add`, k),
-                   mk_comb(mk_comb(`int_mul`, `&18446744073709551616:int`), e)) in
-  let rth = INT_POLY_CONV ke in
-  if rand(concl rth) <> rand(concl pth) then failwith "small_word_fact: split";
-  let eqth = TRANS pth (SYM rth) in
-  let bits = find_terms (fun t -> match t with
-      Comb(Const("bitval",_),_) -> true | _ -> false) k in
-  let rng = prove(mk_conj(mk_comb(mk_comb(`int_le`, `--(&4611686018427387904):int`), k),
-                          mk_comb(mk_comb(`int_lt`, k), `&4611686018427387904:int`)),
-                  MAP_EVERY (fun b -> MP_TAC(ISPEC (rand b) KREC_BITVAL_BOUND)) bits THEN
-                  (INT_ARITH_TAC ORELSE (fun g -> Printf.printf "  small word %s: k = %s\n%!"
-                     (string_of_term w) (string_of_term k); failwith "small word range"))) in
-  MP (ISPECL [w; k; e] KREC_SMALL_WORD) (CONJ eqth rng);;
-
-(* Goal &(bignum_at z 32 m') = P rem &2 pow 2048: the difference, expanded,
-   plus multiples of the carry words' facts (pivot: a carry atom awc_c of the
-   word's chain), is a multiple of 2^2048. *)
-let KREC_REM_TAC extra st (asl,w) =
-  let l, r = dest_eq w in
-  let ztm = rand l and p = lhand r in
-  let expand = krec_expand extra st in
-  let load_subs = mapfilter (fun (v,t) -> match t with
-      Comb(Comb(Const("read64",_),_),_) -> SYM(ASSUME(mk_eq(v,t)))
-    | _ -> fail()) st.abbrevs in
-  let diff = mk_comb(mk_comb(`int_sub`, l), p) in
-  let dth = (ONCE_DEPTH_CONV BIGNUM_EXPAND_CONV THENC
-             REWRITE_CONV[arm_mem] THENC EVAL_CONV st.net THENC
-             (fun t -> if load_subs = [] then REFL t else SUBS_CONV load_subs t) THENC
-             REWRITE_CONV int_push_thms THENC DEPTH_CONV INT_RED_CONV THENC expand) diff in
-  let d0 = rand(concl dth) in
-  let ws = rev(mapfilter (fun (_,t) -> match t with
-      Comb(Comb(Const("word_ishr",_),w),k) when k = `63` -> w | _ -> fail()) st.abbrevs) in
-  let facts = map (krec_small_word_fact extra st) ws in
-  let d = ref d0 and used = ref [] in
-  List.iter (fun th ->
-      let p,q = dest_eq(concl th) in
-      let eth = expand (mk_comb(mk_comb(`int_sub`,p),q)) in
-      let e = rand(concl eth) in
-      let md = poly_monos !d in
-      let pick = try Some(tryfind (fun (pc,m) ->
-          if not (krec_has_const "awc_c" m) then fail() else
-          let rc = assoc m (map (fun (c,m) -> m,c) md) in
-          if rc =/ Int 0 || mod_num rc pc <>/ Int 0 then fail() else minus_num(quo_num rc pc))
-          (poly_monos e)) with Failure _ -> None in
-      match pick with
-        None -> ()
-      | Some c ->
-          let ct = mk_intconst c in
-          d := rand(concl(INT_POLY_CONV(mk_comb(mk_comb(`int_add`, !d),
-                                                 mk_comb(mk_comb(`int_mul`, ct), e)))));
-          used := (ct, e, TRANS (SYM eth)
-                             (EQ_MP (SYM(ISPECL [p;q] INT_SUB_0)) th)) :: !used) facts;
-  let d = !d in
-  let nval = rand(concl(NUM_REDUCE_CONV `2 EXP 2048`)) in
-  let e = try divide_poly nval d with Failure s ->
-    (let r = String.map (fun c -> if c = '\n' then ' ' else c) (string_of_term d) in
-     Printf.printf "  recomb residual: %s...\n%!" (String.sub r 0 (min 600 (String.length r)));
-     failwith s) in
-  let nint = mk_comb(`int_of_num`, nval) in
-  let ne = mk_comb(mk_comb(`int_mul`, nint), e) in
-  let eqth =
-    if !used = [] then TRANS dth (SYM(INT_POLY_CONV ne)) else
-    let terms = map (fun (ct,e,zth) ->
-        mk_comb(mk_comb(`int_mul`, ct), e),
-        TRANS (AP_TERM (mk_comb(`int_mul`, ct)) zth) (ISPEC ct INT_MUL_RZERO)) (rev !used) in
-    let s_tm, s_th = end_itlist (fun (t1,th1) (t2,th2) ->
-        mk_comb(mk_comb(`int_add`,t1),t2),
-        TRANS (MK_COMB(AP_TERM `int_add` th1, th2)) (ISPEC `&0:int` INT_ADD_RID)) terms in
-    let rhs_tm = mk_comb(mk_comb(`int_sub`, ne), s_tm) in
-    let rth = INT_POLY_CONV rhs_tm in
-    if rand(concl rth) <> d0 then failwith "KREC_REM_TAC: combination differs";
-    let simp = TRANS (AP_TERM (mk_comb(`int_sub`, ne)) s_th) (ISPEC ne INT_SUB_RZERO) in
-    TRANS dth (TRANS (SYM rth) simp) in
-  let th0 = CONV_RULE NUM_REDUCE_CONV (ISPECL [ztm; p; e] KREC_REM_FROM) in
-  let lb = CONV_RULE (RAND_CONV NUM_REDUCE_CONV) (PART_MATCH lhand BIGNUM_AT_BOUND ztm) in
-  ACCEPT_TAC (MP th0 (CONJ eqth lb)) (asl,w);;
-
+   BLK_REM_TAC_EXTRA of hol/signed_carry.ml, given the sign mask's value in
+   each case as extra rewrites. *)
 
 (* The sign s = (if p then -1 else 0) xor (if q then -1 else 0) in x1, its
    copy in x23 (mov), and the carry of cmn x23, #1: by cases on p and q they
@@ -515,7 +351,7 @@ let KMUL_RECOMB_CLOSE_TAC st (asl,w) =
     let c3 = REWRITE_RULE[c2; AWC_C_01; AWC_C_N01] h3 in
     let extra = [pth; qth; c1; c2; c3; WORD_XOR_0; WORD_XOR_NOT0; INT_VAL_NOT;
                  INT_VAL_WORD_0] in
-    (REWRITE_TAC[pth; qth] THEN KREC_REM_TAC extra st) (asl,w) in
+    (REWRITE_TAC[pth; qth] THEN BLK_REM_TAC_EXTRA extra st) (asl,w) in
   let rec go (asl,w) =
     if is_conj w then (CONJ_TAC THENL [go; go]) (asl,w)
     else if is_eq w && (match lhs w with Comb(Const("int_of_num",_),_) -> true | _ -> false)

@@ -120,8 +120,21 @@ let ABS2_ETH = prove(ABS2_E, STRIP_TAC THEN POLY_EQ_TAC);;
 
 let hyp_eq v asl = snd(find (fun (_,th) -> is_eq(concl th) && lhs(concl th) = v) asl);;
 
-let ABS2 = prove
- (parse_term(ABS2_ANTE ^ " ==> (&(val e0) + &18446744073709551616 * &(val e1)) pow 2 = (((&(val a0):int) + &18446744073709551616 * &(val a1)) - (&(val a2) + &18446744073709551616 * &(val a3))) pow 2"),
+(* Goal ants ==> e pow 2 = (l - h) pow 2 (ints): from the antecedents e is
+   l - h or h - l (INT_ARITH_TAC), either way the squares agree. *)
+let SQUARE_OF_DIFF_TAC (asl,w) =
+  let ants, c = splitlist dest_imp w in
+  let e = lhand(lhand c) and lh = lhand(rand c) in
+  let l = lhand lh and h = rand lh in
+  let disj = mk_disj(mk_eq(e, lh), mk_eq(e, mk_comb(mk_comb(`int_sub`, h), l))) in
+  let th = prove(itlist (curry mk_imp) ants disj, INT_ARITH_TAC) in
+  (REPEAT DISCH_TAC THEN MP_TAC(UNDISCH_ALL th) THEN
+   DISCH_THEN(DISJ_CASES_THEN SUBST1_TAC) THEN CONV_TAC INT_RING) (asl,w);;
+
+(* Under ABS2_ANTE: the chain facts ABS2_DTH/ABS2_ETH and word bounds, then
+   by cases on the borrow c2 the mask m is a constant and x0, x1 are d0, d1
+   or their complements; fin closes each case. *)
+let ABS2_CASES_TAC fin =
   DISCH_TAC THEN
   FIRST_ASSUM(ASSUME_TAC o MATCH_MP ABS2_DTH) THEN
   FIRST_ASSUM(ASSUME_TAC o MATCH_MP ABS2_ETH) THEN
@@ -132,23 +145,16 @@ let ABS2 = prove
   DISJ_CASES_THEN SUBST1_TAC (SPEC `awc_c x1 (word_not m) c3` BITVAL_INT_CASES) THEN
   ASM_CASES_TAC `c2:bool` THEN
   (fun (asl,w) ->
-    let thm = hyp_eq `m:int64` asl and thx0 = hyp_eq `x0:int64` asl
-    and thx1 = hyp_eq `x1:int64` asl in
     let c2th = snd(hd asl) in
-    let mth = REWRITE_RULE[c2th] thm in
-    let f0 = REWRITE_RULE[mth; WORD_XOR_0; WORD_XOR_NOT0] thx0
-    and f1 = REWRITE_RULE[mth; WORD_XOR_0; WORD_XOR_NOT0] thx1 in
+    let mth = REWRITE_RULE[c2th] (hyp_eq `m:int64` asl) in
+    let f0 = REWRITE_RULE[mth; WORD_XOR_0; WORD_XOR_NOT0] (hyp_eq `x0:int64` asl)
+    and f1 = REWRITE_RULE[mth; WORD_XOR_0; WORD_XOR_NOT0] (hyp_eq `x1:int64` asl) in
     let vals = map (fun th -> AP_TERM `int_of_num` (AP_TERM `val:int64->num` th)) [mth; f0; f1] in
-    (REWRITE_TAC(c2th :: vals @ [BITVAL_CLAUSES; INT_VAL_NOT; INT_VAL_WORD_0]) THEN
-     CONV_TAC NUM_REDUCE_CONV THEN
-     (fun (asl,w) ->
-        let ants, c = splitlist dest_imp w in
-        let e = lhand(lhand c) and lh = lhand(rand c) in
-        let l = lhand lh and h = rand lh in
-        let disj = mk_disj(mk_eq(e, lh), mk_eq(e, mk_comb(mk_comb(`int_sub`, h), l))) in
-        let th = prove(itlist (curry mk_imp) ants disj, INT_ARITH_TAC) in
-        (REPEAT DISCH_TAC THEN MP_TAC(UNDISCH_ALL th) THEN
-         DISCH_THEN(DISJ_CASES_THEN SUBST1_TAC) THEN CONV_TAC INT_RING) (asl,w))) (asl,w)));;
+    (REWRITE_TAC(c2th :: vals @ [BITVAL_CLAUSES; INT_VAL_NOT; INT_VAL_WORD_0]) THEN fin) (asl,w));;
+
+let ABS2 = prove
+ (parse_term(ABS2_ANTE ^ " ==> (&(val e0) + &18446744073709551616 * &(val e1)) pow 2 = (((&(val a0):int) + &18446744073709551616 * &(val a1)) - (&(val a2) + &18446744073709551616 * &(val a3))) pow 2"),
+  ABS2_CASES_TAC (CONV_TAC NUM_REDUCE_CONV THEN SQUARE_OF_DIFF_TAC));;
 
 (* The sum Y = L + B^2*H of two vb_sqr2 results in the squaring Karatsuba
    step has no carry out of its top word, because L, H <= (2^128-1)^2. *)

@@ -213,23 +213,7 @@ let ABS2S = prove
  (bterm("(" ^ ABS2_ANTE ^ ") ==> &(val(e0:int64)) + #1 * &(val(e1:int64)):int =
     if c2 then (&(val(a0:int64)) + #1 * &(val(a1:int64))) - (&(val(a2:int64)) + #1 * &(val(a3:int64)))
     else (&(val a2) + #1 * &(val a3)) - (&(val a0) + #1 * &(val a1))"),
-  DISCH_TAC THEN
-  FIRST_ASSUM(ASSUME_TAC o MATCH_MP ABS2_DTH) THEN
-  FIRST_ASSUM(ASSUME_TAC o MATCH_MP ABS2_ETH) THEN
-  POP_ASSUM MP_TAC THEN POP_ASSUM MP_TAC THEN POP_ASSUM STRIP_ASSUME_TAC THEN
-  MAP_EVERY (fun v -> MP_TAC(ISPEC v INT_VAL_BOUNDS))
-    [`a0:int64`; `a1:int64`; `a2:int64`; `a3:int64`; `d0:int64`; `d1:int64`;
-     `e0:int64`; `e1:int64`] THEN
-  DISJ_CASES_THEN SUBST1_TAC (SPEC `awc_c x1 (word_not m) c3` BITVAL_INT_CASES) THEN
-  ASM_CASES_TAC `c2:bool` THEN
-  (fun (asl,w) ->
-    let c2th = snd(hd asl) in
-    let mth = REWRITE_RULE[c2th] (hyp_eq `m:int64` asl) in
-    let f0 = REWRITE_RULE[mth; WORD_XOR_0; WORD_XOR_NOT0] (hyp_eq `x0:int64` asl)
-    and f1 = REWRITE_RULE[mth; WORD_XOR_0; WORD_XOR_NOT0] (hyp_eq `x1:int64` asl) in
-    let vals = map (fun th -> AP_TERM `int_of_num` (AP_TERM `val:int64->num` th)) [mth; f0; f1] in
-    (REWRITE_TAC(c2th :: vals @ [BITVAL_CLAUSES; INT_VAL_NOT; INT_VAL_WORD_0]) THEN
-     INT_ARITH_TAC) (asl,w)));;
+  ABS2_CASES_TAC INT_ARITH_TAC);;
 
 (* ---- vb_mul4's signed middle term ---- *)
 

@@ -177,15 +177,7 @@ let ABS4 = prove
                              (hyp_eq (mk_var(x,`:int64`)) asl)) ["x0";"x1";"x2";"x3"] in
     let vals = map (fun th -> AP_TERM `int_of_num` (AP_TERM `val:int64->num` th)) (mth :: fs) in
     (REWRITE_TAC(c4th :: vals @ [BITVAL_CLAUSES; INT_VAL_NOT; INT_VAL_WORD_0]) THEN
-     CONV_TAC NUM_REDUCE_CONV THEN
-     (fun (asl,w) ->
-        let ants, c = splitlist dest_imp w in
-        let e = lhand(lhand c) and lh = lhand(rand c) in
-        let l = lhand lh and h = rand lh in
-        let disj = mk_disj(mk_eq(e, lh), mk_eq(e, mk_comb(mk_comb(`int_sub`, h), l))) in
-        let th = prove(itlist (curry mk_imp) ants disj, INT_ARITH_TAC) in
-        (REPEAT DISCH_TAC THEN MP_TAC(UNDISCH_ALL th) THEN
-         DISCH_THEN(DISJ_CASES_THEN SUBST1_TAC) THEN CONV_TAC INT_RING) (asl,w))) (asl,w)));;
+     CONV_TAC NUM_REDUCE_CONV THEN SQUARE_OF_DIFF_TAC) (asl,w)));;
 
 (* ---- vb_sqr8's middle term: S = L + H (9 words), then S - D ---- *)
 

@@ -1,11 +1,19 @@
 (* Runs each proof, timing it; records PROVED/FAILED for the ledger check. *)
 let results = ref ([] : (string * bool * float) list);;
 
+(* The statement a proof named after a routine must conclude (set by
+   aarch64/statements.ml), so that the ledger's "proved" means exactly it. *)
+let expected_statement = ref (fun (_:string) -> (None : term option));;
+
 let run_proof name (f : unit -> thm) =
   let t0 = Unix.gettimeofday() in
   let ok =
     try let th = f () in
         if hyp th <> [] then failwith "theorem has hypotheses";
+        (match !expected_statement name with
+           Some tm when not (aconv (concl th) tm) ->
+             failwith "theorem is not the routine's statement"
+         | _ -> ());
         true
     with e -> Printf.printf "  %s: %s\n%!" name (Printexc.to_string e); false in
   let dt = Unix.gettimeofday() -. t0 in

@@ -67,11 +67,13 @@ let REM_FROM_MULTIPLE = framework_lemma "REM_FROM_MULTIPLE" (fun () -> prove
   REWRITE_TAC[INT_POS; INT_ABS_NUM; GSYM INT_OF_NUM_LT] THEN INT_ARITH_TAC));;
 
 (* Expansion into the polynomial normal form over loaded words, flags,
-   carry atoms and top bits (asr #63 by INT_VAL_ISHR63). *)
-let carry_expand st =
-  REWRITE_CONV (map snd st.valeqs) THENC
-  REWRITE_CONV [INT_VAL_ISHR63; WORD_OR_0; VAL_WORD_0; BITVAL_CLAUSES] THENC
+   carry atoms and top bits (asr #63 by INT_VAL_ISHR63); extra: rewrites a
+   caller adds (e.g. the sign mask's value in one case). *)
+let carry_expand_extra extra st =
+  REWRITE_CONV (map snd st.valeqs @ extra) THENC
+  REWRITE_CONV ([INT_VAL_ISHR63; WORD_OR_0; VAL_WORD_0; BITVAL_CLAUSES] @ extra) THENC
   INT_POLY_CONV;;
+let carry_expand st = carry_expand_extra [] st;;
 
 let has_const c tm = can (find_term (fun t -> match t with
     Const(c',_) -> c' = c | _ -> false)) tm;;
@@ -85,9 +87,9 @@ let mk_poly terms =
 
 (* For the carry word w read by an asr: |- &(val w) = k + 2^64 * bitval(bit 63 w),
    k its small signed value (the carry chain's flags). *)
-let small_word_fact st w =
+let small_word_fact_extra extra st w =
   let two64 = power_num (Int 2) (Int 64) in
-  let pth = carry_expand st (mk_comb(`int_of_num`, mk_comb(`val:int64->num`, w))) in
+  let pth = carry_expand_extra extra st (mk_comb(`int_of_num`, mk_comb(`val:int64->num`, w))) in
   let monos = poly_monos (rand(concl pth)) in
   let sym c = let r = mod_num c two64 in
               let r = if r </ Int 0 then r +/ two64 else r in
@@ -104,16 +106,19 @@ let small_word_fact st w =
   let rng = prove(mk_conj(mk_comb(mk_comb(`int_le`, `--(&4611686018427387904):int`), k),
                           mk_comb(mk_comb(`int_lt`, k), `&4611686018427387904:int`)),
                   MAP_EVERY (fun b -> MP_TAC(ISPEC (rand b) INT_BITVAL_BOUNDS)) bits THEN
-                  INT_ARITH_TAC) in
+                  (INT_ARITH_TAC ORELSE (fun g -> Printf.printf "  small word %s: k = %s\n%!"
+                     (string_of_term w) (string_of_term k); failwith "small word range"))) in
   MP (ISPECL [w; k; e] SMALL_WORD_TOPBIT) (CONJ eqth rng);;
+let small_word_fact st w = small_word_fact_extra [] st w;;
 
 (* Goal &(bignum_at z k m') = P rem &2 pow n: the difference, expanded,
    plus multiples of the carry words' facts (pivot: a carry atom awc_c of the
-   word's chain), is a multiple of 2^n. *)
-let BLK_REM_TAC st (asl,w) =
+   word's chain), is a multiple of 2^n. extra: rewrites added to the
+   expansion (BLK_REM_TAC: none). *)
+let BLK_REM_TAC_EXTRA extra st (asl,w) =
   let l, r = dest_eq w in
   let ztm = rand l and p = lhand r in
-  let expand = carry_expand st in
+  let expand = carry_expand_extra extra st in
   let load_subs = mapfilter (fun (v,t) -> match t with
       Comb(Comb(Const("read64",_),_),_) -> SYM(ASSUME(mk_eq(v,t)))
     | _ -> fail()) st.abbrevs in
@@ -125,27 +130,8 @@ let BLK_REM_TAC st (asl,w) =
   let d0 = rand(concl dth) in
   let ws = rev(mapfilter (fun (_,t) -> match t with
       Comb(Comb(Const("word_ishr",_),w),k) when k = `63` -> w | _ -> fail()) st.abbrevs) in
-  let facts = map (small_word_fact st) ws in
-  let d = ref d0 and used = ref [] in
-  List.iter (fun th ->
-      let p,q = dest_eq(concl th) in
-      let eth = expand (mk_comb(mk_comb(`int_sub`,p),q)) in
-      let e = rand(concl eth) in
-      let md = poly_monos !d in
-      let pick = try Some(tryfind (fun (pc,m) ->
-          if not (has_const "awc_c" m) then fail() else
-          let rc = assoc m (map (fun (c,m) -> m,c) md) in
-          if rc =/ Int 0 || mod_num rc pc <>/ Int 0 then fail() else minus_num(quo_num rc pc))
-          (poly_monos e)) with Failure _ -> None in
-      match pick with
-        None -> ()
-      | Some c ->
-          let ct = mk_intconst c in
-          d := rand(concl(INT_POLY_CONV(mk_comb(mk_comb(`int_add`, !d),
-                                                 mk_comb(mk_comb(`int_mul`, ct), e)))));
-          used := (ct, e, TRANS (SYM eth)
-                             (EQ_MP (SYM(ISPECL [p;q] INT_SUB_0)) th)) :: !used) facts;
-  let d = !d in
+  let facts = map (small_word_fact_extra extra st) ws in
+  let d, used = combine_facts expand (has_const "awc_c") facts d0 in
   let kexp = rand(rand r) in
   let nval = rand(concl(NUM_REDUCE_CONV(mk_comb(mk_comb(`EXP`,`2`), kexp)))) in
   let e = try divide_poly nval d with Failure s ->
@@ -155,22 +141,13 @@ let BLK_REM_TAC st (asl,w) =
   let nint = mk_comb(`int_of_num`, nval) in
   let ne = mk_comb(mk_comb(`int_mul`, nint), e) in
   let eqth =
-    if !used = [] then TRANS dth (SYM(INT_POLY_CONV ne)) else
-    let terms = map (fun (ct,e,zth) ->
-        mk_comb(mk_comb(`int_mul`, ct), e),
-        TRANS (AP_TERM (mk_comb(`int_mul`, ct)) zth) (ISPEC ct INT_MUL_RZERO)) (rev !used) in
-    let s_tm, s_th = end_itlist (fun (t1,th1) (t2,th2) ->
-        mk_comb(mk_comb(`int_add`,t1),t2),
-        TRANS (MK_COMB(AP_TERM `int_add` th1, th2)) (ISPEC `&0:int` INT_ADD_RID)) terms in
-    let rhs_tm = mk_comb(mk_comb(`int_sub`, ne), s_tm) in
-    let rth = INT_POLY_CONV rhs_tm in
-    if rand(concl rth) <> d0 then failwith "BLK_REM_TAC: combination differs";
-    let simp = TRANS (AP_TERM (mk_comb(`int_sub`, ne)) s_th) (ISPEC ne INT_SUB_RZERO) in
-    TRANS dth (TRANS (SYM rth) simp) in
+    if used = [] then TRANS dth (SYM(INT_POLY_CONV ne))
+    else combination_eq "BLK_REM_TAC" dth d0 ne used in
   let th0 = ISPECL [nval; ztm; p; e] REM_FROM_MULTIPLE in
   let lb = CONV_RULE (RAND_CONV NUM_REDUCE_CONV) (PART_MATCH lhand BIGNUM_AT_BOUND ztm) in
   let th = MP th0 (CONJ eqth lb) in
   (CONV_TAC(RAND_CONV(RAND_CONV INT_REDUCE_CONV)) THEN ACCEPT_TAC th) (asl,w);;
+let BLK_REM_TAC st = BLK_REM_TAC_EXTRA [] st;;
 
 let rec BLK_REM_CLOSE_TAC st (asl,w) =
   if is_conj w then

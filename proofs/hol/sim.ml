@@ -598,6 +598,47 @@ let dest_mono t =
   | _ -> Int 1, t;;
 let poly_monos d = if d = `&0:int` then [] else map dest_mono (split_sum d);;
 
+(* Linear combination of an expanded difference d0 with equations P = Q
+   (expanded by expand; the coefficient read off the first monomial that
+   pivot accepts): d0 + sum c_j E_j, and the (c_j, E_j, |- E_j = 0) used,
+   last first. *)
+let combine_facts expand pivot facts d0 =
+  let d = ref d0 and used = ref [] in
+  List.iter (fun th ->
+      let p,q = dest_eq(concl th) in
+      let eth = expand (mk_comb(mk_comb(`int_sub`,p),q)) in
+      let e = rand(concl eth) in
+      let md = poly_monos !d in
+      let pick = try Some(tryfind (fun (pc,m) ->
+          if not (pivot m) then fail() else
+          let rc = assoc m (map (fun (c,m) -> m,c) md) in
+          if rc =/ Int 0 || mod_num rc pc <>/ Int 0 then fail() else minus_num(quo_num rc pc))
+          (poly_monos e)) with Failure _ -> None in
+      match pick with
+        None -> ()
+      | Some c ->
+          let ct = mk_intconst c in
+          d := rand(concl(INT_POLY_CONV(mk_comb(mk_comb(`int_add`, !d),
+                                                 mk_comb(mk_comb(`int_mul`, ct), e)))));
+          used := (ct, e, TRANS (SYM eth)
+                             (EQ_MP (SYM(ISPECL [p;q] INT_SUB_0)) th)) :: !used) facts;
+  !d, !used;;
+
+(* From dth: |- D = d0 and the equations used by combine_facts (non-empty),
+   |- D = ne, ne = N * e the multiple that d0 + sum c_j E_j reduces to. *)
+let combination_eq name dth d0 ne used =
+  let terms = map (fun (ct,e,zth) ->
+      mk_comb(mk_comb(`int_mul`, ct), e),
+      TRANS (AP_TERM (mk_comb(`int_mul`, ct)) zth) (ISPEC ct INT_MUL_RZERO)) (rev used) in
+  let s_tm, s_th = end_itlist (fun (t1,th1) (t2,th2) ->
+      mk_comb(mk_comb(`int_add`,t1),t2),
+      TRANS (MK_COMB(AP_TERM `int_add` th1, th2)) (ISPEC `&0:int` INT_ADD_RID)) terms in
+  let rhs_tm = mk_comb(mk_comb(`int_sub`, ne), s_tm) in
+  let rth = INT_POLY_CONV rhs_tm in
+  if rand(concl rth) <> d0 then failwith (name ^ ": combination differs");
+  let simp = TRANS (AP_TERM (mk_comb(`int_sub`, ne)) s_th) (ISPEC ne INT_SUB_RZERO) in
+  TRANS dth (TRANS (SYM rth) simp);;
+
 (* Goal: l = r (nat), both sides bignum expressions over the final state. *)
 let BIGNUM_EQ_TAC st (asl,w) =
   let l,r = dest_eq w in
@@ -624,26 +665,7 @@ let BIGNUM_EQ_TAC st (asl,w) =
              REWRITE_CONV int_push_thms THENC expand_conv) diff in
   let d0 = rand(concl dth) in
   (* linear combination with the block equations: d0 + sum c_j E_j = N*e *)
-  let d = ref d0 and used = ref [] in
-  List.iter (fun th ->
-      let p,q = dest_eq(concl th) in
-      let eth = expand_conv (mk_comb(mk_comb(`int_sub`,p),q)) in
-      let e = rand(concl eth) in
-      let md = poly_monos !d in
-      let pick = try Some(tryfind (fun (pc,m) ->
-          if not (!pivot_ok m) then fail() else
-          let rc = assoc m (map (fun (c,m) -> m,c) md) in
-          if rc =/ Int 0 || mod_num rc pc <>/ Int 0 then fail() else minus_num(quo_num rc pc))
-          (poly_monos e)) with Failure _ -> None in
-      match pick with
-        None -> ()
-      | Some c ->
-          let ct = mk_intconst c in
-          d := rand(concl(INT_POLY_CONV(mk_comb(mk_comb(`int_add`, !d),
-                                                 mk_comb(mk_comb(`int_mul`, ct), e)))));
-          used := (ct, e, TRANS (SYM eth)
-                             (EQ_MP (SYM(ISPECL [p;q] INT_SUB_0)) th)) :: !used) eqs;
-  let d = !d in
+  let d, used = combine_facts expand_conv !pivot_ok eqs d0 in
   let e = try divide_poly nval d with Failure s ->
     (let r = String.map (fun c -> if c = '\n' then ' ' else c) (string_of_term d) in
      Printf.printf "  residual (not a multiple of 2^%d): %s...\n%!"
@@ -652,22 +674,11 @@ let BIGNUM_EQ_TAC st (asl,w) =
   let nint = mk_comb(`int_of_num`, nval) in
   let ne = mk_comb(mk_comb(`int_mul`, nint), e) in
   let eqth =
-    if !used = [] then
+    if used = [] then
       let rth = INT_POLY_CONV ne in
       if rand(concl rth) <> d then failwith "BIGNUM_EQ_TAC: normal forms differ";
       TRANS dth (SYM rth)
-    else
-      let terms = map (fun (ct,e,zth) ->
-          mk_comb(mk_comb(`int_mul`, ct), e),
-          TRANS (AP_TERM (mk_comb(`int_mul`, ct)) zth) (ISPEC ct INT_MUL_RZERO)) (rev !used) in
-      let s_tm, s_th = end_itlist (fun (t1,th1) (t2,th2) ->
-          mk_comb(mk_comb(`int_add`,t1),t2),
-          TRANS (MK_COMB(AP_TERM `int_add` th1, th2)) (ISPEC `&0:int` INT_ADD_RID)) terms in
-      let rhs_tm = mk_comb(mk_comb(`int_sub`, ne), s_tm) in
-      let rth = INT_POLY_CONV rhs_tm in
-      if rand(concl rth) <> d0 then failwith "BIGNUM_EQ_TAC: combination differs";
-      let simp = TRANS (AP_TERM (mk_comb(`int_sub`, ne)) s_th) (ISPEC ne INT_SUB_RZERO) in
-      TRANS dth (TRANS (SYM rth) simp) in
+    else combination_eq "BIGNUM_EQ_TAC" dth d0 ne used in
   let fin = ISPECL [nval; l; r; e] FINISH_LEMMA in
   ACCEPT_TAC (MP fin (CONJ eqth (CONJ lb rb))) (asl,w);;
 

@@ -188,17 +188,7 @@ let ABSDIFF_CLOSE_TAC st (asl,w) =
     (map2 (fun i d -> mk_comb(mk_comb(`int_mul`, mk_intconst(power_num (Int 2) (Int (64*i)))),
                                  ival_of d)) (0--7) ds) in
   let nn = mk_numeral(power_num (Int 2) (Int 512)) in
-  let th0 = ISPECL [dterm; ta; tb; nn; f] ABS_BORROW_LT in
-  let rhs_tm = rand(lhand(lhand(concl th0))) in
-  let c1 = expand_conv st [] dterm and c2 = expand_conv st [] rhs_tm in
-  if rand(concl c1) <> rand(concl c2) then failwith "ABSDIFF: borrow chain";
-  let deq = TRANS c1 (SYM c2) in
-  let bounds = map (fun d -> ISPEC d INT_VAL_BOUNDS) ds in
-  let dlo = prove(mk_comb(mk_comb(`int_le`, `&0:int`), dterm),
-                  MAP_EVERY MP_TAC bounds THEN INT_ARITH_TAC) in
-  let dhi = prove(mk_comb(mk_comb(`int_lt`, dterm), mk_comb(`int_of_num`, nn)),
-                  MAP_EVERY MP_TAC bounds THEN INT_ARITH_TAC) in
-  let ltf = MP th0 (CONJ deq (CONJ dlo dhi)) in
+  let ltf = abs_borrow_lt_fact "ABSDIFF" (expand_conv st []) dterm ta tb nn f ds in
   let mth = ASSUME(mk_eq(mvar, abbrev_of mvar)) in
   let mask_tac =
     REWRITE_TAC[arm_regs; arm_mem; regupd] THEN CONV_TAC NUM_REDUCE_CONV THEN

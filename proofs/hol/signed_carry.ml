@@ -174,6 +174,21 @@ let ABS_BLOCK_FINISH = framework_lemma "ABS_BLOCK_FINISH" (fun () -> prove
    m = (if f then 0 else -1) of csetm; the eor'd words name the chain's
    words d_i. By cases on f, the mask is a constant and the stored block is
    A - B or B - A modulo 2^(64n). *)
+(* The borrow fact of ABS_BORROW_LT for a chain d = words ds (as an integer
+   dterm), once `expand` has shown both sides' polynomials agree. *)
+let abs_borrow_lt_fact name expand dterm ta tb nn f ds =
+  let th0 = ISPECL [dterm; ta; tb; nn; f] ABS_BORROW_LT in
+  let rhs_tm = rand(lhand(lhand(concl th0))) in
+  let c1 = expand dterm and c2 = expand rhs_tm in
+  if rand(concl c1) <> rand(concl c2) then failwith (name ^ ": borrow chain");
+  let deq = TRANS c1 (SYM c2) in
+  let bounds = map (fun d -> ISPEC d INT_VAL_BOUNDS) ds in
+  let dlo = prove(mk_comb(mk_comb(`int_le`, `&0:int`), dterm),
+                  MAP_EVERY MP_TAC bounds THEN INT_ARITH_TAC) in
+  let dhi = prove(mk_comb(mk_comb(`int_lt`, dterm), mk_comb(`int_of_num`, nn)),
+                  MAP_EVERY MP_TAC bounds THEN INT_ARITH_TAC) in
+  MP th0 (CONJ deq (CONJ dlo dhi));;
+
 let ABS_BLOCK_TAC st (asl,w) =
   let mvar, f = tryfind (fun (v,t) -> match t with
       Comb(Comb(Comb(Const("COND",_),f),Comb(Const("word",_),z)),_) when z = `0` -> (v,f)
@@ -201,17 +216,7 @@ let ABS_BLOCK_TAC st (asl,w) =
     (map2 (fun i d -> mk_comb(mk_comb(`int_mul`,
                         mk_intconst(power_num (Int 2) (Int (64*i)))),
                         mk_comb(`int_of_num`, mk_comb(`val:int64->num`, d)))) (0--(nw-1)) ds) in
-  let th0 = ISPECL [dterm; ta; tb; nn; f] ABS_BORROW_LT in
-  let rhs_tm = rand(lhand(lhand(concl th0))) in
-  let c1 = pipeline [] dterm and c2 = pipeline [] rhs_tm in
-  if rand(concl c1) <> rand(concl c2) then failwith "ABS_BLOCK_TAC: borrow chain";
-  let deq = TRANS c1 (SYM c2) in
-  let bounds = map (fun d -> ISPEC d INT_VAL_BOUNDS) ds in
-  let dlo = prove(mk_comb(mk_comb(`int_le`, `&0:int`), dterm),
-                  MAP_EVERY MP_TAC bounds THEN INT_ARITH_TAC) in
-  let dhi = prove(mk_comb(mk_comb(`int_lt`, dterm), mk_comb(`int_of_num`, nn)),
-                  MAP_EVERY MP_TAC bounds THEN INT_ARITH_TAC) in
-  let ltf = MP th0 (CONJ deq (CONJ dlo dhi)) in
+  let ltf = abs_borrow_lt_fact "ABS_BLOCK_TAC" (pipeline []) dterm ta tb nn f ds in
   let mth = ASSUME(mk_eq(mvar, assoc mvar st.abbrevs)) in
   let case_tac fth (asl,w) =
     let mval = REWRITE_RULE[fth] mth in

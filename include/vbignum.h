@@ -101,7 +101,8 @@ void bignum_montmul(uint64_t k, uint64_t *z, const uint64_t *x, const uint64_t *
 void bignum_montsqr(uint64_t k, uint64_t *z, const uint64_t *x, const uint64_t *m);
 
 /* "Almost" Montgomery: z == x * y / 2^(64k) (mod m) and z < 2^(64k), not
- * necessarily below m. Any k-word x, y; m odd. z disjoint from x, y and m. */
+ * necessarily below m; z < 2m when x < m or y < m. Any k-word x, y; m odd.
+ * z disjoint from x, y and m. */
 void bignum_amontmul(uint64_t k, uint64_t *z, const uint64_t *x, const uint64_t *y,
                      const uint64_t *m);
 void bignum_amontsqr(uint64_t k, uint64_t *z, const uint64_t *x, const uint64_t *m);

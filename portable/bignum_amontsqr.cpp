@@ -1,10 +1,12 @@
 // "Almost" Montgomery square: z == x^2 / 2^(64k) (mod m) and z < 2^(64k), not
-// necessarily below m. Any k-word x; m odd. z disjoint from x and m.
-#include "mont_internal.hpp"
+// necessarily below m; z < 2m when x < m. Any k-word x; m odd. z disjoint from x
+// and m.
+#include "amont_8n.hpp"
 
 using namespace vbignum::portable;
 
 extern "C" void bignum_amontsqr(uint64_t k, uint64_t *z, const uint64_t *x, const uint64_t *m) {
+  if (amont_8n_fits(k)) return amont_8n(k, z, x, x, m);
   if (k == 0) return;
   // hi:z < x + m; when hi is set, hi:z - m < x fits k words (the borrow eats hi).
   u64 hi = mont_product(k, z, x, x, m);

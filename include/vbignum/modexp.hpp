@@ -57,22 +57,21 @@ inline void pow_mont(const montgomery &ctx, std::uint64_t *z, const std::uint64_
 
   // table[i] = base^i (Montgomery form).
   word_vector table(rows * k);
-  montgomery::scratch s(ctx);
   std::copy(ctx.one().begin(), ctx.one().end(), table.begin());
   std::copy(base, base + k, table.begin() + k);
   for (std::size_t i = 2; i < rows; ++i)
-    ctx.mul_raw(&table[i * k], &table[(i - 1) * k], base, s);
+    ctx.mul_raw(&table[i * k], &table[(i - 1) * k], base);
 
   word_vector acc(k), tmp(k), row(k);
   const std::size_t windows = (nbits + w - 1) / w;
   fetch_row(acc.data(), table.data(), rows, k, window_at(exp, (windows - 1) * w, w));
   for (std::size_t i = windows - 1; i-- > 0;) {
     for (unsigned j = 0; j < w; ++j) {
-      ctx.sqr_raw(tmp.data(), acc.data(), s);
+      ctx.sqr_raw(tmp.data(), acc.data());
       acc.swap(tmp);
     }
     fetch_row(row.data(), table.data(), rows, k, window_at(exp, i * w, w));
-    ctx.mul_raw(tmp.data(), acc.data(), row.data(), s);
+    ctx.mul_raw(tmp.data(), acc.data(), row.data());
     acc.swap(tmp);
   }
   std::copy(acc.begin(), acc.end(), z);

@@ -1,15 +1,12 @@
 // Montgomery arithmetic modulo an odd number of 1 to max_words words.
 //
 // With R = 2^(64k), k the modulus's word count, x is held as x*R mod m. The
-// constructor precomputes w = -1/m mod 2^64, R mod m and R^2 mod m. Multiplication
-// picks its kernel by size: a full product then extended Montgomery reduction
-// (emontredc_8n) when k is a multiple of 8 -- Karatsuba products for 16, 24 and 32
-// words (RSA-2048/3072/4096 primes), four of them for 48 and 64 words (3072- and
-// 4096-bit moduli), bignum_mul/bignum_sqr for other multiples of 8 -- and the
-// interleaved montmul/montsqr for every other size.
-// The raw kernels used by modexp and RSA keep values "almost reduced" (below
-// 2^(64k), not necessarily below m) when k is a multiple of 8: that saves a
-// comparison per step; results leave the chain through demont or normalize().
+// constructor precomputes R mod m and R^2 mod m. Every product and square is one
+// "almost" Montgomery step (bignum_amontmul/amontsqr: for k a multiple of 8 a
+// full product by the size's best kernel and extended Montgomery reduction, in
+// assembly where the backend has it), so values in a chain stay below 2^(64k) but
+// not necessarily below m: that saves a comparison per step; results leave the
+// chain through demont or normalize().
 // All arithmetic is constant time in the values; only sizes steer control flow.
 #pragma once
 
@@ -38,7 +35,6 @@ class montgomery {
                   std::to_string(max_words) + ")");
     m_.assign(modulus.begin(), modulus.begin() + k_);
     w_ = word_negmodinv(m_[0]);
-    kernel_ = kernel_for(k_);
     r2_.assign(k_, 0);
     word_vector t(VBIGNUM_MONTIFIER_TEMP_WORDS(k_));
     bignum_montifier(k_, r2_.data(), m_.data(), t.data());
@@ -66,8 +62,7 @@ class montgomery {
 
   word_vector to_mont(words_view x) const {  // x*R mod m
     word_vector a = load(x), z(k_);
-    scratch s(*this);
-    mul_raw(z.data(), a.data(), r2_.data(), s);
+    mul_raw(z.data(), a.data(), r2_.data());
     normalize(z.data());
     return z;
   }
@@ -78,15 +73,13 @@ class montgomery {
   }
   word_vector mul(words_view x, words_view y) const {  // x*y/R mod m
     word_vector a = load(x), b = load(y), z(k_);
-    scratch s(*this);
-    mul_raw(z.data(), a.data(), b.data(), s);
+    mul_raw(z.data(), a.data(), b.data());
     normalize(z.data());
     return z;
   }
   word_vector sqr(words_view x) const {  // x^2/R mod m
     word_vector a = load(x), z(k_);
-    scratch s(*this);
-    sqr_raw(z.data(), a.data(), s);
+    sqr_raw(z.data(), a.data());
     normalize(z.data());
     return z;
   }
@@ -99,49 +92,15 @@ class montgomery {
   // (x mod m) in Montgomery form, x of any length.
   word_vector reduce_to_mont(words_view x) const { return reduce_times_r(x, 1); }
 
-  // --- Unchecked kernels for the modexp and RSA code: z disjoint from x and y, s a
-  // scratch of this context. z == x*y/R (mod m) and z < 2^(64k): the operands may be
-  // any k-word values when k is a multiple of 8 (almost Montgomery); otherwise they
-  // must be below m, and so is z, which lets chains of raw operations go on. If x or
-  // y is below m, then z < 2m and normalize(z) reduces it.
-  struct scratch {
-    explicit scratch(const montgomery &c) : buf(c.kernel_ == kernel::generic ? 0 : 3 * c.k_ + 96) {}
-    word_vector buf;  // 2k-word product, then room for the product kernels' temps
-  };
-  void mul_raw(std::uint64_t *z, const std::uint64_t *x, const std::uint64_t *y, scratch &s) const {
-    std::uint64_t *prod = s.buf.data(), *t = prod + 2 * k_;
-    const std::size_t h = k_ / 2;
-    switch (kernel_) {
-      case kernel::karatsuba: kmul(k_, prod, x, y, t); break;
-      case kernel::halves:  // (x1 B + x0)(y1 B + y0), B = 2^(64h): four Karatsuba products
-        kmul(h, prod, x, y, t + k_);
-        kmul(h, prod + k_, x + h, y + h, t + k_);
-        kmul(h, t, x, y + h, t + k_);
-        bignum_add(3 * h, prod + h, 3 * h, prod + h, k_, t);
-        kmul(h, t, x + h, y, t + k_);
-        bignum_add(3 * h, prod + h, 3 * h, prod + h, k_, t);
-        break;
-      case kernel::any8n: bignum_mul(2 * k_, prod, k_, x, k_, y); break;
-      case kernel::generic: bignum_montmul(k_, z, x, y, m_.data()); return;
-    }
-    reduce_product(z, prod);
+  // --- Unchecked kernels for the modexp and RSA code: z disjoint from x and y.
+  // z == x*y/R (mod m) and z < 2^(64k) for any k-word operands, so chains of raw
+  // operations can go on; if x or y is below m, then z < 2m and normalize(z)
+  // reduces it.
+  void mul_raw(std::uint64_t *z, const std::uint64_t *x, const std::uint64_t *y) const {
+    bignum_amontmul(k_, z, x, y, m_.data());
   }
-  void sqr_raw(std::uint64_t *z, const std::uint64_t *x, scratch &s) const {
-    std::uint64_t *prod = s.buf.data(), *t = prod + 2 * k_;
-    const std::size_t h = k_ / 2;
-    switch (kernel_) {
-      case kernel::karatsuba: ksqr(k_, prod, x, t); break;
-      case kernel::halves:  // x0^2 + 2 x0 x1 B + x1^2 B^2
-        ksqr(h, prod, x, t + k_);
-        ksqr(h, prod + k_, x + h, t + k_);
-        kmul(h, t, x, x + h, t + k_);
-        bignum_add(3 * h, prod + h, 3 * h, prod + h, k_, t);
-        bignum_add(3 * h, prod + h, 3 * h, prod + h, k_, t);
-        break;
-      case kernel::any8n: bignum_sqr(2 * k_, prod, k_, x); break;
-      case kernel::generic: bignum_montsqr(k_, z, x, m_.data()); return;
-    }
-    reduce_product(z, prod);
+  void sqr_raw(std::uint64_t *z, const std::uint64_t *x) const {
+    bignum_amontsqr(k_, z, x, m_.data());
   }
   // z mod m for z < 2m, in place.
   void normalize(std::uint64_t *z) const {
@@ -149,45 +108,6 @@ class montgomery {
   }
 
  private:
-  // karatsuba: k in {16, 24, 32}; halves: k in {48, 64}, products built from four
-  // half-size Karatsuba products; any8n: other multiples of 8; generic: the rest.
-  enum class kernel { karatsuba, halves, any8n, generic };
-
-  static kernel kernel_for(std::size_t k) {
-    if (k == 16 || k == 24 || k == 32) return kernel::karatsuba;
-    if (k == 48 || k == 64) return kernel::halves;
-    return k % 8 == 0 ? kernel::any8n : kernel::generic;
-  }
-
-  // z = x*y and z = x^2 (2n words) by the Karatsuba kernels, n in {16, 24, 32}.
-  static void kmul(std::size_t n, std::uint64_t *z, const std::uint64_t *x, const std::uint64_t *y,
-                   std::uint64_t *t) {
-    if (n == 16)
-      bignum_kmul_16_32(z, x, y, t);
-    else if (n == 24)
-      bignum_kmul_24_48(z, x, y, t);
-    else
-      bignum_kmul_32_64(z, x, y, t);
-  }
-  static void ksqr(std::size_t n, std::uint64_t *z, const std::uint64_t *x, std::uint64_t *t) {
-    if (n == 16)
-      bignum_ksqr_16_32(z, x, t);
-    else if (n == 24)
-      bignum_ksqr_24_48(z, x, t);
-    else
-      bignum_ksqr_32_64(z, x, t);
-  }
-
-  // z == prod / R (mod m), z < 2^(64k), for a product of two k-word numbers (k a
-  // multiple of 8). emontredc leaves q in the low half and r = 2^(64k)*c + high
-  // half, with prod + q*m = R*r, so r = prod/R + q*m/R < 2^(64k) + m: subtracting m
-  // when c = 1 is enough to bring r below 2^(64k) (almost Montgomery; no compare).
-  // If one factor is below m, prod/R < m and r < 2m, which stays true after it.
-  void reduce_product(std::uint64_t *z, std::uint64_t *prod) const {
-    std::uint64_t c = bignum_emontredc_8n(k_, prod, m_.data(), w_);
-    bignum_optsub(k_, z, prod + k_, c, m_.data());
-  }
-
   // (x mod m) * R^e mod m, e in {0, 1}, x of n words. montredc needs
   // x <= 2^(64p) * m; as m >= 2^(64(k-1)), any p >= n-k+1 will do, and the least
   // multiple of k, p = j*k, makes montredc give x / R^j mod m. Montgomery-
@@ -196,13 +116,12 @@ class montgomery {
     const std::size_t n = x.size();
     const std::size_t j = std::max<std::size_t>(1, n / k_);  // ceil((n-k+1)/k), at least 1
     word_vector xr(k_), factor = to_word_vector(r2_), tmp(k_);
-    scratch s(*this);
     bignum_montredc(k_, xr.data(), n, x.data(), m_.data(), j * k_);
     for (std::size_t i = 1; i < j + e; ++i) {  // R^(a+1) = R^a * R^2 / R
-      mul_raw(tmp.data(), factor.data(), r2_.data(), s);
+      mul_raw(tmp.data(), factor.data(), r2_.data());
       factor.swap(tmp);
     }
-    mul_raw(tmp.data(), xr.data(), factor.data(), s);  // xr < m: tmp < 2m
+    mul_raw(tmp.data(), xr.data(), factor.data());  // xr < m: tmp < 2m
     normalize(tmp.data());
     return tmp;
   }
@@ -210,7 +129,6 @@ class montgomery {
   std::size_t k_ = 0;
   word_vector m_, r2_, one_;
   std::uint64_t w_ = 0;
-  kernel kernel_ = kernel::generic;
 };
 
 }  // namespace vbignum

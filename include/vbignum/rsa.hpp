@@ -73,8 +73,7 @@ class rsa_private_key {
     // h = qinv * (m1 - m2) mod p; qinv is kept as qinv*R so one montmul gives it.
     word_vector m2p = p_ctx_.reduce(m2), h(kp);
     bignum_modsub(kp, m1.data(), m1.data(), m2p.data(), p_.data());
-    montgomery::scratch sp(p_ctx_);
-    p_ctx_.mul_raw(h.data(), m1.data(), qinv_mont_.data(), sp);
+    p_ctx_.mul_raw(h.data(), m1.data(), qinv_mont_.data());
     p_ctx_.normalize(h.data());  // m1 < p, so h < 2p before this
 
     // m = m2 + h*q < n.
@@ -196,12 +195,11 @@ class rsa_private_key {
   bool public_op_matches(const word_vector &m, const word_vector &c) const {
     const std::size_t kn = n_ctx_.size();
     word_vector base = n_ctx_.to_mont(m), acc = base, tmp(kn);
-    montgomery::scratch s(n_ctx_);
     for (std::size_t i = detail::vt::bit_length(e_) - 1; i-- > 0;) {
-      n_ctx_.sqr_raw(tmp.data(), acc.data(), s);
+      n_ctx_.sqr_raw(tmp.data(), acc.data());
       acc.swap(tmp);
       if (detail::vt::bit(e_, i)) {
-        n_ctx_.mul_raw(tmp.data(), acc.data(), base.data(), s);
+        n_ctx_.mul_raw(tmp.data(), acc.data(), base.data());
         acc.swap(tmp);
       }
     }

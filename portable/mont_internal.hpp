@@ -7,13 +7,21 @@
 
 namespace vbignum::portable {
 
-// -1/a mod 2^64 for odd a, without division. Newton (Hensel) lifting: if a*x == 1
-// mod 2^b then a*x' == 1 mod 2^(2b) for x' = x*(2 - a*x). Odd a satisfies a*a == 1
-// mod 8, so x = a starts with 3 good bits: 3 -> 6 -> 12 -> 24 -> 48 -> 96.
+// -1/a mod 2^64 for odd a, without division. If a*x == 1 - y (mod 2^64), then
+// a*x*(1+y) == 1 - y^2: each step doubles the correct low bits. x = 3a XOR 2 starts
+// with 5 (a*x == 1 mod 32 for every odd a); 32-bit steps take it past 32 bits and
+// one 64-bit step finishes, keeping the (recomputed per call) chain short.
 constexpr u64 negmodinv_word(u64 a) {
-  u64 x = a;
-  for (int i = 0; i < 5; ++i) x *= 2 - a * x;
-  return 0 - x;
+  const uint32_t a32 = static_cast<uint32_t>(a);
+  uint32_t x = (3 * a32) ^ 2, y = 1 - a32 * x;  // 5 bits
+  x *= 1 + y;                                   // 10
+  y *= y;
+  x *= 1 + y;                                   // 20
+  y *= y;
+  x *= 1 + y;                                   // 40 (>= 32)
+  u64 x64 = x;
+  x64 *= 2 - a * x64;                           // 64
+  return 0 - x64;
 }
 
 // z[0..k-1] += a * x[0..k-1]; returns the carry word out of z[k-1].

@@ -1,12 +1,12 @@
 // Montgomery arithmetic modulo an odd number of 1 to max_words words.
 //
 // With R = 2^(64k), k the modulus's word count, x is held as x*R mod m. The
-// constructor precomputes R mod m and R^2 mod m. Every product and square is one
-// "almost" Montgomery step (bignum_amontmul/amontsqr: for k a multiple of 8 a
-// full product by the size's best kernel and extended Montgomery reduction, in
-// assembly where the backend has it), so values in a chain stay below 2^(64k) but
-// not necessarily below m: that saves a comparison per step; results leave the
-// chain through demont or normalize().
+// constructor precomputes w = -1/m mod 2^64, R mod m and R^2 mod m. Every product
+// and square is one "almost" Montgomery step (for k a multiple of 8: a full
+// product by the size's best kernel, extended Montgomery reduction and one
+// subtraction under its carry; see step()), so values in a chain stay below
+// 2^(64k) but not necessarily below m: that saves a comparison per step; results
+// leave the chain through demont or normalize().
 // All arithmetic is constant time in the values; only sizes steer control flow.
 #pragma once
 
@@ -17,6 +17,7 @@
 
 #include "../vbignum.h"
 #include "error.hpp"
+#include "mont_kernels.hpp"
 #include "words.hpp"
 
 namespace vbignum {
@@ -97,17 +98,33 @@ class montgomery {
   // operations can go on; if x or y is below m, then z < 2m and normalize(z)
   // reduces it.
   void mul_raw(std::uint64_t *z, const std::uint64_t *x, const std::uint64_t *y) const {
-    bignum_amontmul(k_, z, x, y, m_.data());
+    step(z, x, y);
   }
-  void sqr_raw(std::uint64_t *z, const std::uint64_t *x) const {
-    bignum_amontsqr(k_, z, x, m_.data());
-  }
+  void sqr_raw(std::uint64_t *z, const std::uint64_t *x) const { step(z, x, x); }
   // z mod m for z < 2m, in place.
   void normalize(std::uint64_t *z) const {
     bignum_optsub(k_, z, z, bignum_ge(k_, z, k_, m_.data()), m_.data());
   }
 
  private:
+  // One almost-Montgomery step (y == x: a square). Where the library has a fused
+  // routine (x86-64 at 16, 24 and 32 words), one call; otherwise, for k a multiple
+  // of 8, the kernels composed here with this context's w, which saves a call
+  // level and recomputing w per step; other k, the library's word-serial routine.
+  void step(std::uint64_t *z, const std::uint64_t *x, const std::uint64_t *y) const {
+#if defined(__x86_64__)
+    const bool fused = k_ == 16 || k_ == 24 || k_ == 32;
+#else
+    const bool fused = false;
+#endif
+    if (fused || k_ % 8 != 0) {
+      x == y ? bignum_amontsqr(k_, z, x, m_.data()) : bignum_amontmul(k_, z, x, y, m_.data());
+      return;
+    }
+    alignas(64) std::uint64_t t[detail::amont_kernels_temp_words(max_words)];
+    detail::amont_by_kernels(k_, z, x, y, m_.data(), w_, t);
+  }
+
   // (x mod m) * R^e mod m, e in {0, 1}, x of n words. montredc needs
   // x <= 2^(64p) * m; as m >= 2^(64(k-1)), any p >= n-k+1 will do, and the least
   // multiple of k, p = j*k, makes montredc give x / R^j mod m. Montgomery-

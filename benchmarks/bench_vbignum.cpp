@@ -110,12 +110,15 @@ void register_kernels() {
     }
   });
 
-  // Size-generic functions at the RSA prime sizes.
-  for (size_t k : {16, 24, 32}) {
+  // Size-generic functions at the RSA prime sizes; at 48 and 64 words (the 3072-
+  // and 4096-bit modexp steps) only the Montgomery steps.
+  for (size_t k : {16, 24, 32, 48, 64}) {
+    const bool step_only = k > 32;
     const size_t bits = 64 * k;
     // Each body: (state, m, x, y, z, t) with x, y < m, z of 2k words, t of 3k.
     using Body = std::function<void(const Words &, const Words &, const Words &, Words &, Words &)>;
     auto kernel = [&](const std::string &what, Body body) {
+      if (step_only && what != "emontredc_8n" && what != "amontmul" && what != "amontsqr") return;
       add(bits_name(what, "vbignum", bits), [=](benchmark::State &s) {
         Words m = odd_modulus(k), x = below(m), y = below(m), z(2 * k), t(3 * k + 8);
         for (auto _ : s) {

@@ -64,7 +64,7 @@ mpz_class inv(const mpz_class &a, const mpz_class &m) {
   return r;
 }
 
-const std::vector<size_t> kSizes = {1, 2, 3, 4, 5, 7, 8, 9, 12, 16, 17, 24, 32};
+const std::vector<size_t> kSizes = {1, 2, 3, 4, 5, 7, 8, 9, 12, 16, 17, 24, 32, 48, 64};
 
 // ---------------------------------------------------------------------------
 // Fixed-size products: z = x * y or x^2, t scratch.

@@ -734,7 +734,8 @@
 
 // Montgomery multiply/square frame, for k a multiple of 8, 8 <= k <= VB_MONT_MAX_K:
 // the 2k-word product T and 96 words of scratch for the Karatsuba products live
-// on the stack.
+// on the stack (with \tw, tw k words instead of 2k: T plus the halves' middle
+// terms of bignum_amontmul/amontsqr at 48, 64 words).
 // Layout from the (16-aligned) rsp: 0..31 vb_mul_8n_frame slots, 32 z, 40 m, 48 k,
 // 56 the caller's rsp, 64 w, 80 T[0..2k-1], then the scratch.
 // w = -1/m[0] mod 2^64 is computed here, first, so that its multiply chain runs
@@ -744,11 +745,15 @@
 #define VB_MONT_MAX_K 128
 #define VB_MONT_W 64
 #define VB_MONT_T 80
-.macro vb_mont_enter
+.macro vb_mont_enter tw=2
   vb_push_callee
   mov   %rsp, %rax
   mov   %rdi, %rbx
+.if \tw == 2
   shl   $4, %rbx
+.else
+  imul  $8*\tw, %rbx, %rbx   // bignum_amontmul/amontsqr at 48, 64: room for halves
+.endif
   add   $(VB_MONT_T + 96 * 8), %rbx
   sub   %rbx, %rsp
   and   $-16, %rsp
@@ -824,6 +829,275 @@
   vb_pop_callee
   ret
 .endm
+
+// ---- Full-width Montgomery reduction rows (bignum_amontmul/amontsqr and
+// bignum_emontredc_8n at K = 16, 24, 32, 48, 64). Each row adds q m (K + 1 words) into
+// the running value at its position j, q = (word j) * w making word j zero. The
+// window's low 8 words (positions j..j+7) live in registers a0..a7, the other
+// K - 8 in memory at rdi (the T cursor, position j), read and written back by each
+// row; so a row is one ADCX chain (low product halves) and one ADOX chain (high
+// halves, and the memory words) over all K columns, and there are no 8x8 chunks
+// whose carries have to be passed on and added in again: 2K + 3 ADCX/ADOX a row
+// (ports 0 and 6, the bound here) against about 2.2 K for the blocked rows.
+// Row j's top word (position j + K) gets the T word there, the high half of
+// q m[K-1], both chains' carries and rbp, the carry (0 or 1) out of row j-1's top;
+// its own carry out (at most one of CF, OF: the K + 1 words plus rbp, plus q m,
+// stay below 2^(64(K+1)+1)) becomes the new rbp. After the row the
+// zero in a0 is replaced by word j + 8 from memory, so the registers rotate as in
+// vb_row8. The q chain (q -> MULX -> ADCX/ADOX on a1 -> next q, ~10 cycles) is
+// far shorter than a row (~2K cycles), so it never waits.
+// NOPs: \fc after each register column's ADCX, one in each memory column, \fe at
+// the end of the row; measured best here (x86/README.md), like vb_row8's pad.
+// Uses rax, rbx, rcx, rdx; rsi = m; \w = w (memory); \storeq: store q at word j.
+.macro vb_nops n
+.rept \n
+  nop
+.endr
+.endm
+.macro vb_frow r, K, storeq, w, zero, fc, fe, a0, a1, a2, a3, a4, a5, a6, a7
+  mov   \a0, %rdx
+  imul  \w, %rdx            // q
+.if \storeq
+  mov   %rdx, 8*\r(%rdi)
+.endif
+  xor   %eax, %eax          // CF = OF = 0
+  mulx  0(%rsi), %rax, %rbx
+  adcx  %rax, \a0           // a0 + lo(q m0) = 0: only the carry matters
+  vb_nops \fc
+  adox  %rbx, \a1
+  mulx  8(%rsi), %rax, %rbx
+  adcx  %rax, \a1
+  vb_nops \fc
+  adox  %rbx, \a2
+  mulx  16(%rsi), %rax, %rbx
+  adcx  %rax, \a2
+  vb_nops \fc
+  adox  %rbx, \a3
+  mulx  24(%rsi), %rax, %rbx
+  adcx  %rax, \a3
+  vb_nops \fc
+  adox  %rbx, \a4
+  mulx  32(%rsi), %rax, %rbx
+  adcx  %rax, \a4
+  vb_nops \fc
+  adox  %rbx, \a5
+  mulx  40(%rsi), %rax, %rbx
+  adcx  %rax, \a5
+  vb_nops \fc
+  adox  %rbx, \a6
+  mulx  48(%rsi), %rax, %rbx
+  adcx  %rax, \a6
+  vb_nops \fc
+  adox  %rbx, \a7
+  mulx  56(%rsi), %rax, %rbx
+  adcx  %rax, \a7
+  vb_nops \fc
+  // memory columns: word = (hi of the previous column + word + OF) + lo + CF,
+  // the high halves alternating between rbx and rcx
+.irp c, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32, 34, 36, 38, 40, 42, 44, 46, 48, 50, 52, 54, 56, 58, 60, 62
+.if \c < \K
+  mulx  8*\c(%rsi), %rax, %rcx
+  adox  8*(\r+\c)(%rdi), %rbx
+  nop
+  adcx  %rax, %rbx
+  mov   %rbx, 8*(\r+\c)(%rdi)
+  mulx  8*\c+8(%rsi), %rax, %rbx
+  adox  8*(\r+\c+1)(%rdi), %rcx
+  nop
+  adcx  %rax, %rcx
+  mov   %rcx, 8*(\r+\c+1)(%rdi)
+.endif
+.endr
+  adcx  8*(\r+\K)(%rdi), %rbx   // top word
+  adox  %rbp, %rbx
+  mov   %rbx, 8*(\r+\K)(%rdi)
+  mov   $0, %ebp
+.ifb \zero
+  mov   $0, %eax
+  adcx  %rax, %rbp
+  adox  %rax, %rbp          // the carry out, CF + OF <= 1
+.else
+  adcx  %rbp, %rbp
+  adox  \zero, %rbp
+.endif
+  vb_nops \fe
+  mov   8*(\r+8)(%rdi), \a0 // slide the window up one word
+.endm
+
+// The K rows of a reduction, K = 16, 24, ..., 64: T (2K words) at rdi, m at rsi,
+// w at \w, \cnt a free stack slot, \zero blank or a free stack slot (then it
+// holds 0 and saves a MOV a row). On exit the result r = 2^(64K) c + T[K..2K-1]
+// (T + q m = 2^(64K) r) has its low 8 words in r8-r15 (not stored), the rest at
+// 64(%rdi) on (rdi = T + 8K), and c in rbp; with \storeq, q is at T[0..K-1].
+// \fc, \fe: NOPs, see vb_frow (the best counts depend on K and on the code
+// around: x86/README.md). Clobbers rax, rbx, rcx, rdx, flags.
+.macro vb_freduce K, storeq, w, cnt, zero, fc, fe
+  vb_win_load %rdi
+  xor   %ebp, %ebp
+  movq  $\K/8, \cnt
+.ifnb \zero
+  movq  $0, \zero
+.endif
+1:
+  vb_frow 0, \K, \storeq, \w, \zero, \fc, \fe, %r8, %r9, %r10, %r11, %r12, %r13, %r14, %r15
+  vb_frow 1, \K, \storeq, \w, \zero, \fc, \fe, %r9, %r10, %r11, %r12, %r13, %r14, %r15, %r8
+  vb_frow 2, \K, \storeq, \w, \zero, \fc, \fe, %r10, %r11, %r12, %r13, %r14, %r15, %r8, %r9
+  vb_frow 3, \K, \storeq, \w, \zero, \fc, \fe, %r11, %r12, %r13, %r14, %r15, %r8, %r9, %r10
+  vb_frow 4, \K, \storeq, \w, \zero, \fc, \fe, %r12, %r13, %r14, %r15, %r8, %r9, %r10, %r11
+  vb_frow 5, \K, \storeq, \w, \zero, \fc, \fe, %r13, %r14, %r15, %r8, %r9, %r10, %r11, %r12
+  vb_frow 6, \K, \storeq, \w, \zero, \fc, \fe, %r14, %r15, %r8, %r9, %r10, %r11, %r12, %r13
+  vb_frow 7, \K, \storeq, \w, \zero, \fc, \fe, %r15, %r8, %r9, %r10, %r11, %r12, %r13, %r14
+  add   $64, %rdi
+  decq  \cnt
+  jnz   1b
+.endm
+
+// (helper-20) vb_freduce with two rows per loop pass instead of eight, for K = 48,
+// 64: after each pass MOVs rotate the window registers back by two (renamed, no
+// execution port), so the code is a quarter of the size (3 KB at K = 48 against 12).
+// Alone both run alike; in the modexp, next to the Karatsuba products, the 8-row
+// unroll lost its lead at 48 words (x86/README.md). Same arguments and results as
+// vb_freduce (\cnt counts passes); also clobbers rax, rbx, rcx, rdx, flags.
+.macro vb_redc_rows2 K, storeq, w, cnt, zero, fc, fe
+  vb_win_load %rdi
+  xor   %ebp, %ebp
+  movq  $\K/2, \cnt
+.ifnb \zero
+  movq  $0, \zero
+.endif
+1:
+  vb_frow 0, \K, \storeq, \w, \zero, \fc, \fe, %r8, %r9, %r10, %r11, %r12, %r13, %r14, %r15
+  vb_frow 1, \K, \storeq, \w, \zero, \fc, \fe, %r9, %r10, %r11, %r12, %r13, %r14, %r15, %r8
+  mov   %r8, %rax           // window words j+2 .. j+9 back into r8 .. r15
+  mov   %r9, %rbx
+  mov   %r10, %r8
+  mov   %r11, %r9
+  mov   %r12, %r10
+  mov   %r13, %r11
+  mov   %r14, %r12
+  mov   %r15, %r13
+  mov   %rax, %r14
+  mov   %rbx, %r15
+  add   $16, %rdi
+  decq  \cnt
+  jnz   1b
+.endm
+
+// The end of bignum_amontmul/amontsqr for k = \K words, K = 16, 24, 32, 48, 64
+// (frame of vb_mont_enter, T holding the product): the reduction (vb_freduce, NOP
+// counts per K as measured; vb_redc_rows2 at 48, 64), then z = r - (c ? m : 0) in one pass, no comparison
+// with m ("almost" Montgomery): r < 2^(64k) + m, so when c is set the borrow eats
+// it and z < 2^(64k); if x < m or y < m, the product is below 2^(64k) m and r < 2m.
+// The mask is a MULX by c (0 or 1), which leaves the borrow chain's flags alone.
+// Restores rsp and the callee-saved registers and returns.
+.macro vb_amont_finish K
+  mov   40(%rsp), %rsi
+  lea   VB_MONT_T(%rsp), %rdi
+.if \K == 32
+  vb_freduce \K, 0, VB_MONT_W(%rsp), 0(%rsp), , 1, 1
+.elseif \K > 32
+  vb_redc_rows2 \K, 0, VB_MONT_W(%rsp), 0(%rsp), , 2, 1   // as bignum_emontredc_8n
+.else
+  vb_freduce \K, 0, VB_MONT_W(%rsp), 0(%rsp), 8(%rsp), 2, 0
+.endif
+  mov   32(%rsp), %rcx      // z
+  mov   %rbp, %rdx          // c
+  xor   %eax, %eax          // CF = 0
+  vb_amont_sub_reg 0, %r8
+  vb_amont_sub_reg 1, %r9
+  vb_amont_sub_reg 2, %r10
+  vb_amont_sub_reg 3, %r11
+  vb_amont_sub_reg 4, %r12
+  vb_amont_sub_reg 5, %r13
+  vb_amont_sub_reg 6, %r14
+  vb_amont_sub_reg 7, %r15
+.irp j, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63
+.if \j < \K
+  mulx  8*\j(%rsi), %rax, %rbx
+  mov   8*\j(%rdi), %r8
+  sbb   %rax, %r8
+  mov   %r8, 8*\j(%rcx)
+.endif
+.endr
+  mov   56(%rsp), %rsp
+  vb_pop_callee
+  ret
+.endm
+.macro vb_amont_sub_reg j, r
+  mulx  8*\j(%rsi), %rax, %rbx
+  sbb   %rax, \r
+  mov   \r, 8*\j(%rcx)
+.endm
+
+// bignum_amontmul/amontsqr at k = 2h = 48, 64 words build the product from h-word
+// Karatsuba products (B = 2^(64h)): x0 y0 + x1 y1 B^2 in T, the middle terms in the
+// scratch S after T, added at word h by one of these passes (two carry chains),
+// whose carries ripple up through T[3h..4h-1] (the product fits in 4h words).
+// T[h..3h-1] += 2 S[0..2h-1] (a square's x0 x1: doubled on the ADCX chain, added
+// on the ADOX chain). rdi = T, rbp = S. Clobbers rax, r8-r15, flags.
+.macro vb_amont_add_doubled h
+  xor   %eax, %eax
+.irp i, 0, 1, 2, 3, 4, 5, 6, 7
+.if \i < \h / 4
+  vb_win_load %rbp, 64*\i
+.irp r, %r8, %r9, %r10, %r11, %r12, %r13, %r14, %r15
+  adcx  \r, \r
+.endr
+  adox  8*\h+64*\i(%rdi), %r8
+  adox  8*\h+64*\i+8(%rdi), %r9
+  adox  8*\h+64*\i+16(%rdi), %r10
+  adox  8*\h+64*\i+24(%rdi), %r11
+  adox  8*\h+64*\i+32(%rdi), %r12
+  adox  8*\h+64*\i+40(%rdi), %r13
+  adox  8*\h+64*\i+48(%rdi), %r14
+  adox  8*\h+64*\i+56(%rdi), %r15
+  vb_win_store %rdi, 8*\h+64*\i
+.endif
+.endr
+  vb_amont_ripple \h
+.endm
+// T[h..3h-1] += S1[0..2h-1] (ADCX chain) + S2[0..2h-1] (ADOX chain). rdi = T,
+// rsi = S1, rbp = S2. Clobbers rax, r8-r15, flags.
+.macro vb_amont_add_two h
+  xor   %eax, %eax
+.irp i, 0, 1, 2, 3, 4, 5, 6, 7
+.if \i < \h / 4
+  vb_win_load %rdi, 8*\h+64*\i
+  adcx  64*\i(%rsi), %r8
+  adox  64*\i(%rbp), %r8
+  adcx  64*\i+8(%rsi), %r9
+  adox  64*\i+8(%rbp), %r9
+  adcx  64*\i+16(%rsi), %r10
+  adox  64*\i+16(%rbp), %r10
+  adcx  64*\i+24(%rsi), %r11
+  adox  64*\i+24(%rbp), %r11
+  adcx  64*\i+32(%rsi), %r12
+  adox  64*\i+32(%rbp), %r12
+  adcx  64*\i+40(%rsi), %r13
+  adox  64*\i+40(%rbp), %r13
+  adcx  64*\i+48(%rsi), %r14
+  adox  64*\i+48(%rbp), %r14
+  adcx  64*\i+56(%rsi), %r15
+  adox  64*\i+56(%rbp), %r15
+  vb_win_store %rdi, 8*\h+64*\i
+.endif
+.endr
+  vb_amont_ripple \h
+.endm
+// Both chains' carries (rax = 0) through T[3h..4h-1].
+.macro vb_amont_ripple h
+.irp i, 0, 1, 2, 3
+.if \i < \h / 8
+  vb_win_load %rdi, 24*\h+64*\i
+.irp r, %r8, %r9, %r10, %r11, %r12, %r13, %r14, %r15
+  adcx  %rax, \r
+  adox  %rax, \r
+.endr
+  vb_win_store %rdi, 24*\h+64*\i
+.endif
+.endr
+.endm
+
 
 // z[h..4h-1] += m, m = the 2h words at rcx plus the word rdx (0 or 1) above them;
 // the sum must fit. rdi = z. Clobbers r8-r15, flags.

@@ -3,20 +3,26 @@
 // w = -1/m[0] mod 2^64. On entry z[0..2k-1] = z0; on return z[0..k-1] = q and
 // r = 2^(64k) * c + z[k..2k-1], c the return value (0 or 1), satisfy
 // z0 + q * m = 2^(64k) * r.
-// Aliasing: m must not overlap z. Constant time (loops depend on k only).
+// Aliasing: m must not overlap z. Constant time (branches and loops depend on k
+// only).
 //
 // uint64_t bignum_emontredc_8n(uint64_t k, uint64_t *z, const uint64_t *m,
 //                              uint64_t w);   rdi = k, rsi = z, rdx = m, rcx = w
 //
-// Block by block (8 words of q at a time, at word offset 8b): the first 8x8 chunk
-// computes each q word from the window's low word (q = a0 * w clears it) and stores
-// it where the contract wants q; the other chunks are ordinary multiply-accumulate
-// steps with y = those 8 q words and x = m, adding the words already in z as they
-// go. The carry out of a block's top word lands at word 8b + k + 8, the bottom of
-// the next block's top window, and after the last block it is c.
-// Every row is padded with NOPs (vb_row8's pad): about 9 instead of 11 cycles a
-// row on this machine, against 8.5 for its 17 ADCX/ADOX on the two ports that
-// run them (x86/README.md).
+// k = 16, 24, 32, 48, 64 (RSA primes, 3072- and 4096-bit moduli): k full-width
+// rows, each adding q m (k + 1 words) with one ADCX and one ADOX chain, the
+// window's low 8 words in registers and the rest in z itself (vb_frow in
+// _internal.h): about 2k + 3 ADCX/ADOX a row, nothing else on the flag ports.
+// At 48 and 64 a loop of two rows keeps the code small (vb_redc_rows2).
+// Other k: block by block (8 words of q at a time, at word offset 8b): the first
+// 8x8 chunk computes each q word from the window's low word (q = a0 * w clears it)
+// and stores it where the contract wants q; the other chunks are ordinary
+// multiply-accumulate steps with y = those 8 q words and x = m, adding the words
+// already in z as they go. The carry out of a block's top word lands at word
+// 8b + k + 8, the bottom of the next block's top window, and after the last block
+// it is c. Every row is padded with NOPs (vb_row8's pad): about 9 instead of 11
+// cycles a row on this machine, against 8.5 for its 17 ADCX/ADOX on the two ports
+// that run them (x86/README.md).
 #include "_internal.h"
 
 #define CIN     0(%rsp)   /* carry between chunks, 0 or -1 */
@@ -40,6 +46,16 @@ VB_FUNCTION(bignum_emontredc_8n)
   jnz   vbignum_portable_bignum_emontredc_8n@PLT
 #endif
   VB_REQUIRE_MULX(bignum_emontredc_8n)
+  cmp   $16, %rdi
+  je    16f
+  cmp   $24, %rdi
+  je    24f
+  cmp   $32, %rdi
+  je    32f
+  cmp   $48, %rdi
+  je    48f
+  cmp   $64, %rdi
+  je    64f
   xor   %eax, %eax
   shr   $3, %rdi
   jz    9f
@@ -106,6 +122,40 @@ VB_FUNCTION(bignum_emontredc_8n)
   vb_pop_callee
 9:
   ret
+
+// Full-width rows at 16, 24, 32 words, 8 rows unrolled (vb_freduce): w at (rsp),
+// the row counter at 8(rsp).
+.irp K, 16, 24, 32
+\K:
+  vb_push_callee
+  sub   $16, %rsp
+  mov   %rcx, (%rsp)
+  mov   %rsi, %rdi
+  mov   %rdx, %rsi
+  vb_freduce \K, 1, (%rsp), 8(%rsp), , 2, 0
+  vb_win_store %rdi         // r[0..7], the rest is in place
+  mov   %rbp, %rax
+  add   $16, %rsp
+  vb_pop_callee
+  ret
+.endr
+
+// At 48 and 64 words the same rows two per loop pass (vb_redc_rows2): 3 / 4 KB of
+// code instead of 12 / 16 KB, which measured faster inside the modexp.
+.irp K, 48, 64
+\K:
+  vb_push_callee
+  sub   $16, %rsp
+  mov   %rcx, (%rsp)
+  mov   %rsi, %rdi
+  mov   %rdx, %rsi
+  vb_redc_rows2 \K, 1, (%rsp), 8(%rsp), , 2, 1
+  vb_win_store %rdi         // r[0..7], the rest is in place
+  mov   %rbp, %rax
+  add   $16, %rsp
+  vb_pop_callee
+  ret
+.endr
 VB_END(bignum_emontredc_8n)
 
 VB_NOTE_STACK

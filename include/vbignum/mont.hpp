@@ -108,12 +108,13 @@ class montgomery {
 
  private:
   // One almost-Montgomery step (y == x: a square). Where the library has a fused
-  // routine (x86-64 at 16, 24 and 32 words), one call; otherwise, for k a multiple
-  // of 8, the kernels composed here with this context's w, which saves a call
-  // level and recomputing w per step; other k, the library's word-serial routine.
+  // routine (x86-64 at 16, 24, 32, 48 and 64 words), one call; otherwise, for k a
+  // multiple of 8, the kernels composed here with this context's w, which saves a
+  // call level and recomputing w per step; other k, the library's word-serial
+  // routine.
   void step(std::uint64_t *z, const std::uint64_t *x, const std::uint64_t *y) const {
 #if defined(__x86_64__)
-    const bool fused = k_ == 16 || k_ == 24 || k_ == 32;
+    const bool fused = k_ == 16 || k_ == 24 || k_ == 32 || k_ == 48 || k_ == 64;
 #else
     const bool fused = false;
 #endif

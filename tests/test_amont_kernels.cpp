@@ -1,0 +1,252 @@
+// bignum_amontmul / bignum_amontsqr at the sizes the modexp chains use (k a
+// multiple of 8: 16, 24, 32, 48, 64 in x86 assembly, 8 and 40 through the portable
+// composition), against GMP. Beyond the congruence the contract states, checks:
+// z < 2m whenever x < m or y < m (what normalize() relies on), inputs untouched,
+// nothing written outside z, and, for k = 16 .. 64, the exact value this
+// implementation gives (assembly and portable composition alike): with
+// r = (x y + q m) / R, q = -x y / m mod R, z = r when r < R and r - m otherwise
+// (the reduction's carry picks the subtraction). Edge moduli make that carry
+// happen: 2^(64k) - 1 and 2^(64k-1) + 1 with all-ones operands.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "support/check.hpp"
+#include "support/ref.hpp"
+#include "vbignum.h"
+
+using namespace vbtest;
+
+namespace {
+
+const std::vector<size_t> kSizes = {8, 16, 24, 32, 40, 48, 64};
+
+bool exact_sizes(size_t k) { return k == 16 || k == 24 || k == 32 || k == 48 || k == 64; }
+
+struct Counts {
+  int carries = 0;  // r >= R: m was subtracted
+  int cases = 0;
+};
+
+// One call (y == nullptr: the square of x) with guarded buffers and every check.
+// *out (if given) receives z.
+void check(size_t k, const Words &x, const Words *y, const Words &m, Counts &n,
+           Words *out = nullptr) {
+  const Words &yy = y ? *y : x;
+  auto where = [&] {
+    return "k = " + std::to_string(k) + ", m = " + hex(m) + ", x = " + hex(x) +
+           (y ? ", y = " + hex(*y) : " (square)");
+  };
+  Guarded gz(k), gx(x), gy(yy), gm(m);
+  if (y)
+    bignum_amontmul(k, gz.data(), gx.data(), gy.data(), gm.data());
+  else
+    bignum_amontsqr(k, gz.data(), gx.data(), gm.data());
+  ASSERT_TRUE(gz.intact() && gx.intact() && gy.intact() && gm.intact())
+      << "wrote out of bounds\n  " << where();
+  ASSERT_EQ(gx.words(), x) << "x modified\n  " << where();
+  ASSERT_EQ(gy.words(), yy) << "y modified\n  " << where();
+  ASSERT_EQ(gm.words(), m) << "m modified\n  " << where();
+
+  const mpz_class R = pow2(64 * k), mm = to_mpz(m), xy = to_mpz(x) * to_mpz(yy);
+  mpz_class minv, rinv;
+  ASSERT_NE(mpz_invert(minv.get_mpz_t(), mm.get_mpz_t(), R.get_mpz_t()), 0);
+  ASSERT_NE(mpz_invert(rinv.get_mpz_t(), mpz_class(R % mm).get_mpz_t(), mm.get_mpz_t()), 0);
+  if (out) *out = gz.words();
+  const mpz_class got = to_mpz(gz.words());
+  ASSERT_EQ(mpz_class(got % mm), mpz_class(xy * rinv % mm))
+      << "not congruent: z = " << hex(gz.words()) << "\n  " << where();
+  if (to_mpz(x) < mm || to_mpz(yy) < mm) {
+    ASSERT_LT(got, 2 * mm) << "z >= 2m with an operand below m: z = " << hex(gz.words())
+                           << "\n  " << where();
+  }
+  mpz_class q = mpz_class(-xy * minv) % R;
+  if (q < 0) q += R;
+  const mpz_class r = (xy + q * mm) / R;
+  const bool carry = r >= R;
+  n.carries += carry;
+  n.cases += 1;
+  if (exact_sizes(k)) {
+    ASSERT_EQ(got, carry ? mpz_class(r - mm) : r)
+        << "z = " << hex(gz.words()) << ", r = " << r.get_str(16) << "\n  " << where();
+  }
+}
+
+void both(size_t k, const Words &x, const Words &y, const Words &m, Counts &n) {
+  check(k, x, &y, m, n);
+  check(k, x, nullptr, m, n);
+}
+
+Words power_of_two(size_t k, size_t bit) {
+  Words w(k, 0);
+  w[bit / 64] = 1ull << (bit % 64);
+  return w;
+}
+
+// 2^(64k) - 1 and 2^(64k-1) + 1: with all-ones operands the reduction carries out.
+TEST(AmontKernels, CarryOutModuli) {
+  for (size_t k : kSizes) {
+    SCOPED_TRACE("k = " + std::to_string(k));
+    Words ones(k, ~0ull), half = power_of_two(k, 64 * k - 1);
+    half[0] |= 1;
+    Counts n;
+    for (const Words &m : {ones, half}) {
+      Words zero(k, 0), top = power_of_two(k, 64 * k - 1), one = power_of_two(k, 0);
+      Words below = from_mpz(to_mpz(m) - 1, k);
+      for (const Words &x : {ones, zero, top, one, below, m})
+        for (const Words &y : {ones, zero, top, one, below, m}) both(k, x, y, m, n);
+    }
+    EXPECT_GT(n.carries, 0) << "the carry-out path was never taken";
+  }
+}
+
+// Random operands of every density against moduli of every density, plus moduli
+// with a top word of 1 (where r can be far above m).
+TEST(AmontKernels, RandomOfEveryDensity) {
+  Rng rng(0xa307);
+  for (size_t k : kSizes) {
+    SCOPED_TRACE("k = " + std::to_string(k));
+    const int reps = exact_sizes(k) ? 12 : 3;
+    Counts n;
+    for (Density dm : all_densities())
+      for (Density dx : all_densities())
+        for (Density dy : all_densities())
+          for (int rep = 0; rep < reps; ++rep) {
+            Words m = rng.odd_modulus(k, dm);
+            if (rep % 4 == 3) m[k - 1] = 1;
+            Words x = rng.words(k, dx), y = rng.words(k, dy);
+            if (rep % 3 == 1) x = rng.below(m);  // the z < 2m guarantee
+            if (rep % 3 == 2) y = rng.below(m);
+            both(k, x, y, m, n);
+            if (HasFatalFailure()) return;
+          }
+    if (exact_sizes(k)) {
+      EXPECT_GT(n.carries, 0) << "the carry-out path was never taken";
+    }
+  }
+}
+
+// Chains as modexp runs them: each output is the next input (almost reduced values
+// feeding back), with and without an operand below m.
+TEST(AmontKernels, Chains) {
+  Rng rng(0xc4a1);
+  for (size_t k : kSizes) {
+    SCOPED_TRACE("k = " + std::to_string(k));
+    Counts n;
+    for (Density dm : {Density::Random, Density::Ones, Density::TopBit, Density::Sparse}) {
+      Words m = rng.odd_modulus(k, dm), base = rng.below(m), acc = Words(k, ~0ull);
+      for (int step = 0; step < 40; ++step) {
+        Words sq;
+        check(k, acc, nullptr, m, n, &sq);
+        check(k, sq, &base, m, n, &acc);
+        if (HasFatalFailure()) return;
+      }
+    }
+  }
+}
+
+#if defined(__x86_64__) && defined(__linux__)
+// The assembly's frames (callee-saved pushes, a realigned stack frame left through a
+// saved rsp): call through a trampoline that fills rbx, rbp, r12-r15 with patterns
+// and reports which ones came back changed (bit 0 rbx, 1 rbp, 2-5 r12-r15).
+extern "C" uint64_t vbtest_amont_abi(const void *fn, const uint64_t *args);
+asm(R"(
+        .text
+        .globl  vbtest_amont_abi
+        .type   vbtest_amont_abi, @function
+vbtest_amont_abi:
+        push    %rbx
+        push    %rbp
+        push    %r12
+        push    %r13
+        push    %r14
+        push    %r15
+        sub     $8, %rsp
+        mov     %rdi, %rax
+        mov     %rsi, %r11
+        movabs  $0x3c1a5e0000000001, %rbx
+        movabs  $0x3c1a5e0000000002, %rbp
+        movabs  $0x3c1a5e0000000003, %r12
+        movabs  $0x3c1a5e0000000004, %r13
+        movabs  $0x3c1a5e0000000005, %r14
+        movabs  $0x3c1a5e0000000006, %r15
+        mov     0(%r11), %rdi
+        mov     8(%r11), %rsi
+        mov     16(%r11), %rdx
+        mov     24(%r11), %rcx
+        mov     32(%r11), %r8
+        call    *%rax
+        xor     %eax, %eax
+        xor     %ecx, %ecx
+        movabs  $0x3c1a5e0000000001, %r11
+        cmp     %r11, %rbx
+        setne   %cl
+        or      %rcx, %rax
+        movabs  $0x3c1a5e0000000002, %r11
+        cmp     %r11, %rbp
+        setne   %cl
+        shl     $1, %ecx
+        or      %rcx, %rax
+        movabs  $0x3c1a5e0000000003, %r11
+        xor     %ecx, %ecx
+        cmp     %r11, %r12
+        setne   %cl
+        shl     $2, %ecx
+        or      %rcx, %rax
+        movabs  $0x3c1a5e0000000004, %r11
+        xor     %ecx, %ecx
+        cmp     %r11, %r13
+        setne   %cl
+        shl     $3, %ecx
+        or      %rcx, %rax
+        movabs  $0x3c1a5e0000000005, %r11
+        xor     %ecx, %ecx
+        cmp     %r11, %r14
+        setne   %cl
+        shl     $4, %ecx
+        or      %rcx, %rax
+        movabs  $0x3c1a5e0000000006, %r11
+        xor     %ecx, %ecx
+        cmp     %r11, %r15
+        setne   %cl
+        shl     $5, %ecx
+        or      %rcx, %rax
+        add     $8, %rsp
+        pop     %r15
+        pop     %r14
+        pop     %r13
+        pop     %r12
+        pop     %rbp
+        pop     %rbx
+        ret
+        .size   vbtest_amont_abi, .-vbtest_amont_abi
+        .section .note.GNU-stack, "", @progbits
+        .text
+)");
+
+TEST(AmontKernels, CalleeSavedRegistersPreserved) {
+  Rng rng(0xab2);
+  for (size_t k : kSizes) {
+    SCOPED_TRACE("k = " + std::to_string(k));
+    Words m = rng.odd_modulus(k), x = rng.words(k), y = rng.words(k), want(k), got(k);
+    bignum_amontmul(k, want.data(), x.data(), y.data(), m.data());
+    uint64_t mul[5] = {k, uint64_t(got.data()), uint64_t(x.data()), uint64_t(y.data()),
+                       uint64_t(m.data())};
+    EXPECT_EQ(vbtest_amont_abi(reinterpret_cast<const void *>(bignum_amontmul), mul), 0u);
+    EXPECT_EQ(got, want);
+    bignum_amontsqr(k, want.data(), x.data(), m.data());
+    uint64_t sqr[5] = {k, uint64_t(got.data()), uint64_t(x.data()), uint64_t(m.data()), 0};
+    EXPECT_EQ(vbtest_amont_abi(reinterpret_cast<const void *>(bignum_amontsqr), sqr), 0u);
+    EXPECT_EQ(got, want);
+    Words t = rng.words(2 * k), t2 = t;
+    uint64_t w = word_negmodinv(m[0]);
+    bignum_emontredc_8n(k, t.data(), m.data(), w);
+    uint64_t red[5] = {k, uint64_t(t2.data()), uint64_t(m.data()), w, 0};
+    EXPECT_EQ(vbtest_amont_abi(reinterpret_cast<const void *>(bignum_emontredc_8n), red), 0u);
+    EXPECT_EQ(t2, t);
+  }
+}
+#endif
+
+}  // namespace

@@ -40,6 +40,10 @@ if(VBIGNUM_BUILD_TESTS)
       add_test(NAME x86_focus_forced_portable COMMAND test_x86_focus)
       set_tests_properties(x86_focus_forced_portable PROPERTIES
         ENVIRONMENT VBIGNUM_X86_FORCE_PORTABLE=1 TIMEOUT 600)
+      # The table lookups' AVX2 path, on CPUs that would take the AVX-512VL one.
+      add_test(NAME x86_focus_no_avx512 COMMAND test_x86_focus)
+      set_tests_properties(x86_focus_no_avx512 PROPERTIES
+        ENVIRONMENT VBIGNUM_X86_NO_AVX512=1 TIMEOUT 600)
     endif()
   endfunction()
   cmake_language(DEFER DIRECTORY ${PROJECT_SOURCE_DIR}

@@ -21,6 +21,8 @@ using vbtest::Words;
 extern "C" {
 // Defined by the x86 backend only (x86/cpu_features.c and the renamed fallbacks).
 __attribute__((weak)) int vbignum_x86_mulx_active(void);
+__attribute__((weak)) int vbignum_x86_avx2_active(void);
+__attribute__((weak)) int vbignum_x86_avx512vl_active(void);
 __attribute__((weak)) void vbignum_portable_bignum_kmul_16_32(uint64_t *, const uint64_t *,
                                                               const uint64_t *, uint64_t *);
 __attribute__((weak)) void vbignum_portable_bignum_kmul_32_64(uint64_t *, const uint64_t *,
@@ -308,6 +310,31 @@ TEST(X86Focus, DispatchFollowsCpuAndEnvironment) {
   EXPECT_EQ(vbignum_x86_mulx_active(), int(cpu && !forced));
   std::printf("x86 dispatch: %s\n", vbignum_x86_mulx_active() ? "MULX/ADX assembly"
                                                               : "portable fallbacks");
+}
+
+// The table lookups' vector path: SSE2 when forced portable, AVX2 with the CPU's
+// AVX2, AVX-512VL (VPTERNLOGQ) with AVX-512F and VL unless VBIGNUM_X86_NO_AVX512=1.
+// (The OS-support half of the test, XGETBV, is assumed here: a CPU reporting the
+// features under an OS that does not save their state would fail this check.)
+TEST(X86Focus, TablePathFollowsCpuAndEnvironment) {
+  if (!vbignum_x86_avx2_active || !vbignum_x86_avx512vl_active) GTEST_SKIP() << "not the x86 backend";
+  auto env_is_1 = [](const char *name) {
+    const char *v = std::getenv(name);
+    return v && std::strcmp(v, "1") == 0;
+  };
+  bool forced = env_is_1("VBIGNUM_X86_FORCE_PORTABLE");
+#if defined(__x86_64__)
+  bool avx2 = __builtin_cpu_supports("avx2");
+  bool avx512vl = avx2 && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl");
+#else
+  bool avx2 = false, avx512vl = false;
+#endif
+  EXPECT_EQ(vbignum_x86_avx2_active(), int(avx2 && !forced));
+  EXPECT_EQ(vbignum_x86_avx512vl_active(),
+            int(avx512vl && !forced && !env_is_1("VBIGNUM_X86_NO_AVX512")));
+  std::printf("x86 table lookups: %s\n", vbignum_x86_avx512vl_active() ? "AVX-512VL"
+                                         : vbignum_x86_avx2_active()  ? "AVX2"
+                                                                      : "SSE2");
 }
 
 // Assembly and portable fallback give identical words (where both exist).

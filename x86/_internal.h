@@ -608,50 +608,47 @@
 
 // Karatsuba squaring, x = a + 2^(64h) b with h-word halves:
 //   x^2 = a^2 + 2^(128h) b^2 + 2^(64h) (a^2 + b^2 - (a-b)^2),
-// where (a-b)^2 = |a-b|^2 needs no sign. Below, h is 8 or 16.
+// where (a-b)^2 = |a-b|^2 needs no sign. Below, h is 8, 16, 24 or 32.
 
-// d[0..h-1] = |x[0..h-1] - x[h..2h-1]|: subtract, then, if that borrowed, negate as
-// (v ^ -1) + 1, the mask from the borrow (no branch). rsi = x, rcx = d.
-// Clobbers rax, r8-r15, flags.
+// d[0..h-1] = |x[0..h-1] - x[h..2h-1]|, rax = (x[0..h-1] < x[h..2h-1] ? -1 : 0):
+// subtract, then, if that borrowed, negate as (v ^ -1) + 1, the mask from the
+// borrow (no branch). The top 8 words stay in r8-r15 meanwhile, the others are
+// negated in memory. rsi = x, rcx = d. Clobbers rax, r8-r15, flags.
 .macro vb_absdiff h
-.if \h == 8
-  vb_win_load %rsi
+.irp c, 0, 1, 2
+.if \c < \h / 8 - 1
+  vb_win_load %rsi, 64*\c
+.if \c == 0
   clc
-  vb_win_sbb %rsi, 64
-  sbb   %rax, %rax
-  vb_win_xor %rax
-  bt    $0, %rax
-  vb_win_adc0
-  vb_win_store %rcx
-.else
-  vb_win_load %rsi
-  clc
-  vb_win_sbb %rsi, 128
-  vb_win_store %rcx
-  vb_win_load %rsi, 64
-  vb_win_sbb %rsi, 192
-  sbb   %rax, %rax
-  vb_win_xor %rax
-  xor   %rax, 0(%rcx)
-  xor   %rax, 8(%rcx)
-  xor   %rax, 16(%rcx)
-  xor   %rax, 24(%rcx)
-  xor   %rax, 32(%rcx)
-  xor   %rax, 40(%rcx)
-  xor   %rax, 48(%rcx)
-  xor   %rax, 56(%rcx)
-  bt    $0, %rax
-  adcq  $0, 0(%rcx)
-  adcq  $0, 8(%rcx)
-  adcq  $0, 16(%rcx)
-  adcq  $0, 24(%rcx)
-  adcq  $0, 32(%rcx)
-  adcq  $0, 40(%rcx)
-  adcq  $0, 48(%rcx)
-  adcq  $0, 56(%rcx)
-  vb_win_adc0
-  vb_win_store %rcx, 64
 .endif
+  vb_win_sbb %rsi, 8*\h+64*\c
+  vb_win_store %rcx, 64*\c
+.endif
+.endr
+  vb_win_load %rsi, 8*\h-64
+.if \h == 8
+  clc
+.endif
+  vb_win_sbb %rsi, 16*\h-64
+  sbb   %rax, %rax
+  vb_win_xor %rax
+.irp c, 0, 1, 2
+.if \c < \h / 8 - 1
+.irp j, 0, 8, 16, 24, 32, 40, 48, 56
+  xor   %rax, 64*\c+\j(%rcx)
+.endr
+.endif
+.endr
+  bt    $0, %rax
+.irp c, 0, 1, 2
+.if \c < \h / 8 - 1
+.irp j, 0, 8, 16, 24, 32, 40, 48, 56
+  adcq  $0, 64*\c+\j(%rcx)
+.endr
+.endif
+.endr
+  vb_win_adc0
+  vb_win_store %rcx, 8*\h-64
 .endm
 
 // With z[0..2h-1] = a^2, z[2h..4h-1] = b^2 and rcx = (a-b)^2 (2h words), adds
@@ -660,7 +657,7 @@
 .macro vb_ksqr_combine h
   xor   %eax, %eax          // carry of a^2 + b^2, as 0 / -1
   xor   %ebx, %ebx          // borrow of - (a-b)^2, as 0 / -1
-.irp c, 0, 1, 2, 3
+.irp c, 0, 1, 2, 3, 4, 5, 6, 7
 .if \c < \h / 4
   vb_win_load %rdi, 64*\c
   bt    $0, %rax
@@ -1100,10 +1097,10 @@
 
 
 // z[h..4h-1] += m, m = the 2h words at rcx plus the word rdx (0 or 1) above them;
-// the sum must fit. rdi = z. Clobbers r8-r15, flags.
+// the sum must fit. rdi = z, h = 8, 16, 24 or 32. Clobbers r8-r15, flags.
 .macro vb_add_mid h
   clc
-.irp c, 0, 1, 2, 3
+.irp c, 0, 1, 2, 3, 4, 5, 6, 7
 .if \c < \h / 4
   vb_win_load %rdi, 8*\h+64*\c
   vb_win_adc %rcx, 64*\c
@@ -1113,11 +1110,13 @@
   vb_win_load %rdi, 24*\h
   vb_win_add_word %rdx
   vb_win_store %rdi, 24*\h
-.if \h == 16
-  vb_win_load %rdi, 24*\h+64
+.irp c, 1, 2, 3
+.if \c < \h / 8
+  vb_win_load %rdi, 24*\h+64*\c
   vb_win_adc0
-  vb_win_store %rdi, 24*\h+64
+  vb_win_store %rdi, 24*\h+64*\c
 .endif
+.endr
 .endm
 
 // Karatsuba middle term for a product: with z[0..2h-1] = a0*b0 = L,

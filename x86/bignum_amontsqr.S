@@ -17,14 +17,24 @@
 #error "bignum_amontsqr.S needs portable/bignum_amontsqr.cpp for the other sizes"
 #endif
 
-// k = 2h = 48, 64 (3072- and 4096-bit moduli): x0^2 + 2 x0 x1 B + x1^2 B^2 from two
-// h-word squares and one h-word product (B = 2^(64h)), then the same reduction
-// and subtraction. Frame: vb_mont_enter with T (2k words), S = x0 x1 (k
-// words) and the kernels' scratch; x at 16(%rsp).
-.macro amontsqr_halves K, ksqr, kmul
+// k = 2h = 48, 64 (3072- and 4096-bit moduli): one Karatsuba level over the h-word
+// squares (B = 2^(64h)): x^2 = x0^2 + B^2 x1^2 + B (x0^2 + x1^2 - |x0 - x1|^2),
+// three squares against two squares and an h-word product (x0 x1 doubled), which
+// costs 1.6x a square here (x86/README.md); then the same reduction and
+// subtraction. Frame: vb_mont_enter 3: T (2k words), S (k words), then the
+// squares' scratch (96 words; the kernels ask 72). |x0 - x1| goes to T[0..h-1]
+// before x0^2 needs it, its square to S; x at 16(%rsp).
+.macro amontsqr_halves K, ksqr
   mov   %rdx, 16(%rsp)
-  lea   VB_MONT_T(%rsp), %rdi
   mov   %rdx, %rsi
+  lea   VB_MONT_T(%rsp), %rcx
+  vb_absdiff \K/2                     // T[0..h-1] = |x0 - x1|
+  lea   VB_MONT_T+16*\K(%rsp), %rdi
+  lea   VB_MONT_T(%rsp), %rsi
+  lea   VB_MONT_T+24*\K(%rsp), %rdx
+  call  \ksqr@PLT                     // S = |x0 - x1|^2
+  lea   VB_MONT_T(%rsp), %rdi
+  mov   16(%rsp), %rsi
   lea   VB_MONT_T+24*\K(%rsp), %rdx
   call  \ksqr@PLT                     // T[0..k-1] = x0^2
   lea   VB_MONT_T+8*\K(%rsp), %rdi
@@ -32,14 +42,9 @@
   add   $4*\K, %rsi
   lea   VB_MONT_T+24*\K(%rsp), %rdx
   call  \ksqr@PLT                     // T[k..2k-1] = x1^2
-  lea   VB_MONT_T+16*\K(%rsp), %rdi
-  mov   16(%rsp), %rsi
-  lea   4*\K(%rsi), %rdx
-  lea   VB_MONT_T+24*\K(%rsp), %rcx
-  call  \kmul@PLT                     // S = x0 x1
   lea   VB_MONT_T(%rsp), %rdi
-  lea   VB_MONT_T+16*\K(%rsp), %rbp
-  vb_amont_add_doubled \K/2
+  lea   VB_MONT_T+16*\K(%rsp), %rcx
+  vb_ksqr_combine \K/2                // T[h..4h-1] += x0^2 + x1^2 - S
   vb_amont_finish \K
 .endm
 
@@ -80,9 +85,9 @@ VB_FUNCTION(bignum_amontsqr)
   vb_mont_enter 3
   cmpq  $48, 48(%rsp)
   jne   64f
-  amontsqr_halves 48, bignum_ksqr_24_48, bignum_kmul_24_48
+  amontsqr_halves 48, bignum_ksqr_24_48
 64:
-  amontsqr_halves 64, bignum_ksqr_32_64, bignum_kmul_32_64
+  amontsqr_halves 64, bignum_ksqr_32_64
 VB_END(bignum_amontsqr)
 
 VB_NOTE_STACK

@@ -1,7 +1,8 @@
 // z[0..15] = table[16*idx .. 16*idx + 15], table of height rows of 16 words, read
 // entirely (time and addresses independent of idx). Precondition: idx < height;
 // otherwise z = 0. Aliasing: z disjoint from table.
-// AVX2 when the CPU has it (one 16-word strip, 4 ymm), else SSE2 (baseline x86-64).
+// AVX2 when the CPU has it (one 16-word strip, 4 ymm; VPTERNLOGQ with AVX-512VL),
+// else SSE2 (baseline x86-64).
 //
 // void bignum_copy_row_from_table_16(uint64_t *z, const uint64_t *table,
 //                                    uint64_t height, uint64_t idx);
@@ -17,7 +18,12 @@ VB_FUNCTION(bignum_copy_row_from_table_16)
   ret
 1:
   vb_avx2_setup %rcx
+  VB_IF_AVX512VL(2f)
   vb_avx2_strip 4
+  vzeroupper
+  ret
+2:
+  vb_avx2_strip 4, 1
   vzeroupper
   ret
 VB_END(bignum_copy_row_from_table_16)

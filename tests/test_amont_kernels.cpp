@@ -146,6 +146,72 @@ TEST(AmontKernels, Chains) {
   }
 }
 
+// The square at k = 2h = 48, 64 is a Karatsuba step over the halves x = x0 + B x1
+// (|x0 - x1|^2 and x0^2 + x1^2 - |x0 - x1|^2): halves whose difference takes
+// either sign, is zero, is +-1 (a borrow or the negation's carry rippling through
+// every word), or differs only in the lowest or top word.
+TEST(AmontKernels, SquareHalves) {
+  Rng rng(0x5a48);
+  for (size_t k : {48, 64}) {
+    SCOPED_TRACE("k = " + std::to_string(k));
+    const size_t h = k / 2;
+    const Words ones(h, ~0ull), zero(h, 0);
+    Words one(h, 0), high(h, 0);
+    one[0] = 1;
+    high[h - 1] = 1ull << 63;
+    auto plus = [&](const Words &a, const Words &b) {  // a + b mod 2^(64h)
+      return from_mpz(mpz_class((to_mpz(a) + to_mpz(b)) % pow2(64 * h)), h);
+    };
+    auto minus_one = [&](const Words &a) { return plus(a, ones); };
+    std::vector<std::pair<Words, Words>> halves = {
+        {ones, ones}, {ones, zero}, {zero, ones}, {zero, zero}, {one, zero},
+        {zero, one},  {high, minus_one(high)}, {minus_one(high), high}};
+    for (int rep = 0; rep < 6; ++rep) {
+      Density d = all_densities()[rep % all_densities().size()];
+      Words a = rng.words(h, d), b = rng.words(h, d), low = a, top = a;
+      low[0] ^= 1ull << rep;
+      top[h - 1] ^= 1ull << (63 - rep);
+      halves.push_back({a, b});
+      halves.push_back({b, a});
+      halves.push_back({a, a});
+      halves.push_back({a, plus(a, one)});  // x0 - x1 = -1 (mod 2^(64h) wrap too)
+      halves.push_back({plus(a, one), a});  // +1
+      halves.push_back({a, low});
+      halves.push_back({low, a});
+      halves.push_back({a, top});
+      halves.push_back({top, a});
+    }
+    // x^2 with zero words 3h .. 3h+7 where x1^2 (at word 2h) has all-ones words: the
+    // middle term's carry into x^2's top block ripples through a whole 8-word window.
+    // x = isqrt(v), v with those words zero and words 2h .. 3h-1 stopping the borrow.
+    int ripples = 0;
+    for (int tries = 0; tries < 400 && ripples < 4; ++tries) {
+      Words v = rng.words(2 * k);
+      v[2 * k - 1] |= 1ull << 63;
+      v[2 * h] |= 1;
+      for (size_t i = 3 * h; i < 3 * h + 8; ++i) v[i] = 0;
+      mpz_class r;
+      mpz_sqrt(r.get_mpz_t(), to_mpz(v).get_mpz_t());
+      Words x = from_mpz(r, k);
+      const mpz_class x1 = to_mpz(Words(x.begin() + h, x.end())), window = pow2(512);
+      if (mpz_class((x1 * x1 >> (64 * h)) % window) != window - 1) continue;
+      ++ripples;
+      halves.push_back({Words(x.begin(), x.begin() + h), Words(x.begin() + h, x.end())});
+    }
+    EXPECT_GT(ripples, 0) << "no square rippling a carry through its top block";
+    const Words all_ones(k, ~0ull);
+    Counts n;
+    for (const Words &m : {rng.odd_modulus(k), rng.odd_modulus(k, Density::Ones), all_ones})
+      for (const auto &[x0, x1] : halves) {
+        Words x = x0;
+        x.insert(x.end(), x1.begin(), x1.end());
+        check(k, x, nullptr, m, n);
+        if (HasFatalFailure()) return;
+      }
+    EXPECT_GT(n.carries, 0) << "the carry-out path was never taken";
+  }
+}
+
 #if defined(__x86_64__) && defined(__linux__)
 // The assembly's frames (callee-saved pushes, a realigned stack frame left through a
 // saved rsp): call through a trampoline that fills rbx, rbp, r12-r15 with patterns

@@ -19,8 +19,9 @@
 
 // k = 2h = 48, 64 (3072- and 4096-bit moduli): one Karatsuba level over the h-word
 // squares (B = 2^(64h)): x^2 = x0^2 + B^2 x1^2 + B (x0^2 + x1^2 - |x0 - x1|^2),
-// three squares against two squares and an h-word product (x0 x1 doubled), which
-// costs 1.6x a square here (x86/README.md); then the same reduction and
+// three squares against two squares and an h-word product (x0 x1, doubled), which
+// costs 1.4-1.65x a square here: ~200 cycles less a call, net of the absolute
+// difference and the combination (x86/README.md). Then the same reduction and
 // subtraction. Frame: vb_mont_enter 3: T (2k words), S (k words), then the
 // squares' scratch (96 words; the kernels ask 72). |x0 - x1| goes to T[0..h-1]
 // before x0^2 needs it, its square to S; x at 16(%rsp).
@@ -44,7 +45,7 @@
   call  \ksqr@PLT                     // T[k..2k-1] = x1^2
   lea   VB_MONT_T(%rsp), %rdi
   lea   VB_MONT_T+16*\K(%rsp), %rcx
-  vb_ksqr_combine \K/2                // T[h..4h-1] += x0^2 + x1^2 - S
+  vb_ksqr_combine_u \K/2              // T[h..4h-1] += x0^2 + x1^2 - S
   vb_amont_finish \K
 .endm
 

@@ -472,7 +472,7 @@ uint64_t abi_call(Fn *fn, A... a) {
 TEST(X86Focus, CalleeSavedRegistersPreserved) {
   Rng rng(0xab1);
   const size_t k = 32;
-  Words x = rng.words(2 * k), y = rng.words(2 * k), m = rng.odd_modulus(k);
+  Words x = rng.words(4 * k), y = rng.words(4 * k), m = rng.odd_modulus(2 * k);
   Words xm = rng.below(m), ym = rng.below(m);
   Words z(4 * k), t(128), want(4 * k), tab = rng.words(32 * 32);
   uint64_t w = word_negmodinv(m[0]);
@@ -506,7 +506,11 @@ TEST(X86Focus, CalleeSavedRegistersPreserved) {
        V(abi_call(bignum_kmul_32_64, ARG(o), ARG(x.data()), ARG(y.data()), ARG(t.data()))));
   SAME(V(bignum_ksqr_32_64(o, x.data(), t.data())),
        V(abi_call(bignum_ksqr_32_64, ARG(o), ARG(x.data()), ARG(t.data()))));
-  for (uint64_t kk : {8, 16, 24, 32}) {
+  for (uint64_t kk : {8, 16, 24, 32, 40, 48, 64}) {
+    SAME(V(bignum_amontmul(kk, o, x.data(), y.data(), m.data())),
+         V(abi_call(bignum_amontmul, kk, ARG(o), ARG(x.data()), ARG(y.data()), ARG(m.data()))));
+    SAME(V(bignum_amontsqr(kk, o, x.data(), m.data())),
+         V(abi_call(bignum_amontsqr, kk, ARG(o), ARG(x.data()), ARG(m.data()))));
     SAME((std::copy(x.begin(), x.begin() + 2 * kk, o),
           bignum_emontredc_8n(kk, o, m.data(), w)),
          (std::copy(x.begin(), x.begin() + 2 * kk, o),

@@ -123,33 +123,21 @@ VB_FUNCTION(bignum_emontredc_8n)
 9:
   ret
 
-// Full-width rows at 16, 24, 32 words, 8 rows unrolled (vb_freduce): w at (rsp),
-// the row counter at 8(rsp).
-.irp K, 16, 24, 32
+// Full-width rows: at 16, 24, 32 words 8 rows unrolled (vb_freduce); at 48 and 64
+// two per loop pass (vb_redc_rows2): 3 / 4 KB of code instead of 12 / 16 KB, which
+// measured faster inside the modexp. w at (rsp), the row counter at 8(rsp).
+.irp K, 16, 24, 32, 48, 64
 \K:
   vb_push_callee
   sub   $16, %rsp
   mov   %rcx, (%rsp)
   mov   %rsi, %rdi
   mov   %rdx, %rsi
+.if \K <= 32
   vb_freduce \K, 1, (%rsp), 8(%rsp), , 2, 0
-  vb_win_store %rdi         // r[0..7], the rest is in place
-  mov   %rbp, %rax
-  add   $16, %rsp
-  vb_pop_callee
-  ret
-.endr
-
-// At 48 and 64 words the same rows two per loop pass (vb_redc_rows2): 3 / 4 KB of
-// code instead of 12 / 16 KB, which measured faster inside the modexp.
-.irp K, 48, 64
-\K:
-  vb_push_callee
-  sub   $16, %rsp
-  mov   %rcx, (%rsp)
-  mov   %rsi, %rdi
-  mov   %rdx, %rsi
+.else
   vb_redc_rows2 \K, 1, (%rsp), 8(%rsp), , 2, 1
+.endif
   vb_win_store %rdi         // r[0..7], the rest is in place
   mov   %rbp, %rax
   add   $16, %rsp

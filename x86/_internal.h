@@ -1026,7 +1026,7 @@
   jnz   1b
 .endm
 
-// (helper-20) vb_freduce with two rows per loop pass instead of eight, for K = 48,
+// vb_freduce with two rows per loop pass instead of eight, for K = 48,
 // 64: after each pass MOVs rotate the window registers back by two (renamed, no
 // execution port), so the code is a quarter of the size (3 KB at K = 48 against 12).
 // Alone both run alike; in the modexp, next to the Karatsuba products, the 8-row

@@ -1103,33 +1103,10 @@
   mov   \r, 8*\j(%rcx)
 .endm
 
-// bignum_amontmul/amontsqr at k = 2h = 48, 64 words build the product from h-word
+// bignum_amontmul at k = 2h = 48, 64 words builds the product from h-word
 // Karatsuba products (B = 2^(64h)): x0 y0 + x1 y1 B^2 in T, the middle terms in the
-// scratch S after T, added at word h by one of these passes (two carry chains),
-// whose carries ripple up through T[3h..4h-1] (the product fits in 4h words).
-// T[h..3h-1] += 2 S[0..2h-1] (a square's x0 x1: doubled on the ADCX chain, added
-// on the ADOX chain). rdi = T, rbp = S. Clobbers rax, r8-r15, flags.
-.macro vb_amont_add_doubled h
-  xor   %eax, %eax
-.irp i, 0, 1, 2, 3, 4, 5, 6, 7
-.if \i < \h / 4
-  vb_win_load %rbp, 64*\i
-.irp r, %r8, %r9, %r10, %r11, %r12, %r13, %r14, %r15
-  adcx  \r, \r
-.endr
-  adox  8*\h+64*\i(%rdi), %r8
-  adox  8*\h+64*\i+8(%rdi), %r9
-  adox  8*\h+64*\i+16(%rdi), %r10
-  adox  8*\h+64*\i+24(%rdi), %r11
-  adox  8*\h+64*\i+32(%rdi), %r12
-  adox  8*\h+64*\i+40(%rdi), %r13
-  adox  8*\h+64*\i+48(%rdi), %r14
-  adox  8*\h+64*\i+56(%rdi), %r15
-  vb_win_store %rdi, 8*\h+64*\i
-.endif
-.endr
-  vb_amont_ripple \h
-.endm
+// scratch S after T, added at word h by this pass (two carry chains), whose
+// carries ripple up through T[3h..4h-1] (the product fits in 4h words).
 // T[h..3h-1] += S1[0..2h-1] (ADCX chain) + S2[0..2h-1] (ADOX chain). rdi = T,
 // rsi = S1, rbp = S2. Clobbers rax, r8-r15, flags.
 .macro vb_amont_add_two h
